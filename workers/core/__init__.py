@@ -1,0 +1,1 @@
+"""The pure core: language, extraction, dedup. Imports neither faststream nor redis."""

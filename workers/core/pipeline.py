@@ -1,0 +1,128 @@
+"""Article in, enriched article out: language → events → duplicates → story.
+
+Pure: the duplicate and story indexes are injected behind protocols (in memory here and in
+tests, in Redis in the workers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from schemas import Article, DedupInfo, EnrichedArticle, EventMessage, Processing
+from workers import __version__
+from workers.core.dedup import DuplicateIndex, MemoryDuplicateIndex, content_hash
+from workers.core.events import Extraction, Extractor
+from workers.core.language import LanguageDetector
+from workers.core.stories import NoStories, StoryIndex
+
+
+def article_id(article: Article, digest: str) -> str:
+    """The article's id: given, else derived from its URL, else from its normalised text."""
+    if article.id:
+        return article.id
+    if article.url:
+        return "url-" + hashlib.sha256(article.url.encode("utf-8")).hexdigest()[:24]
+    return "txt-" + digest[:24]
+
+
+def idempotency_key(identifier: str, digest: str) -> str:
+    """Same article id and content → same key, however often it is delivered."""
+    return hashlib.sha256(f"{identifier}\x1f{digest}".encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    """Everything one article produces: the enriched message and its event messages."""
+
+    article: EnrichedArticle
+    event_messages: list[EventMessage]
+
+
+@dataclass(frozen=True)
+class Engines:
+    """The heavy, stateless parts, built once at start-up."""
+
+    detector: LanguageDetector
+    extractor: Extractor
+
+    @classmethod
+    def load(cls) -> Engines:
+        return cls(detector=LanguageDetector(), extractor=Extractor.load())
+
+
+class Pipeline:
+    """Runs the core stages on one article. Build one per worker."""
+
+    def __init__(
+        self,
+        engines: Engines,
+        *,
+        duplicates: DuplicateIndex | None = None,
+        stories: StoryIndex | None = None,
+        worker: str = "local",
+    ) -> None:
+        self.engines = engines
+        self.duplicates: DuplicateIndex = duplicates or MemoryDuplicateIndex()
+        self.stories: StoryIndex = stories or NoStories()
+        self.worker = worker
+
+    def digest(self, article: Article) -> tuple[str, str]:
+        """(article id, content hash) — cheap, used for idempotency before enrichment."""
+        digest = content_hash(article.text)
+        return article_id(article, digest), digest
+
+    async def enrich(
+        self,
+        article: Article,
+        *,
+        entry_id: str | None = None,
+        delivery_count: int = 1,
+    ) -> Enrichment:
+        started = time.perf_counter()
+        identifier, digest = self.digest(article)
+        language = self.engines.detector.detect(article.text)
+        extraction = self.engines.extractor.extract(
+            article.text, language.code, article.published_at
+        )
+        duplicate = await self.duplicates.check_and_add(identifier, article.text, digest)
+        now = datetime.now(UTC)
+        story = await self.stories.assign(
+            identifier,
+            extraction.events,
+            outlet=article.outlet,
+            language=language.code,
+            seen_at=now,
+        )
+        enriched = EnrichedArticle(
+            id=identifier,
+            text=article.text,
+            url=article.url,
+            title=article.title,
+            outlet=article.outlet,
+            published_at=article.published_at,
+            metadata=article.metadata,
+            language=language,
+            relevant=extraction.summary.relevant,
+            events=extraction.events,
+            summary=extraction.summary,
+            dedup=DedupInfo(
+                content_hash=digest,
+                duplicate_of=duplicate.duplicate_of,
+                similarity=duplicate.similarity,
+                story_id=story.story_id,
+                story=story.counts,
+            ),
+            processing=Processing(
+                worker=self.worker,
+                version=__version__,
+                elapsed_ms=round((time.perf_counter() - started) * 1000, 3),
+                entry_id=entry_id,
+                delivery_count=max(1, delivery_count),
+                idempotency_key=idempotency_key(identifier, digest),
+                processed_at=now,
+            ),
+        )
+        return Enrichment(article=enriched, event_messages=story.event_messages)
