@@ -34,7 +34,11 @@ class DeadLetter(BaseModel):
         "not UTF-8 are base64 (see `original_encoding`)."
     )
     original_encoding: Literal["utf-8", "base64"] = Field(
-        description="`base64` when some original value was not valid UTF-8."
+        description="`base64` when some original value was not valid UTF-8 (then every value "
+        "is base64)."
+    )
+    original_truncated: bool = Field(
+        default=False, description="True when the original was cut to the size limit."
     )
     error: str | None = Field(default=None, description="The last error, for processing_failed.")
     worker: str = Field(description="The consumer that dead-lettered it.")

@@ -1,0 +1,226 @@
+"""The FastStream shell: subscribe to the input stream, run the core, commit through the outbox.
+
+Thin on purpose: entries are read by FastStream's batch stream subscriber (raw, undecoded —
+FastStream's own decoder fails a whole batch on one non-UTF-8 entry), processed by
+:class:`workers.processor.Processor`, and published and acknowledged atomically by the outbox.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from faststream import Context, FastStream
+from faststream.middlewares import AckPolicy
+from faststream.redis import RedisBroker, StreamSub
+from faststream.redis.message import RedisBatchStreamMessage
+from faststream.redis.parser import BinaryMessageFormatV1
+from faststream.specification import AsyncAPI
+from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ResponseError
+
+from schemas import Article, DeadLetter, EnrichedArticle, EventMessage
+from workers import __version__
+from workers.core.pipeline import Engines, Pipeline
+from workers.intake import FASTSTREAM_FIELD
+from workers.logs import get_logger
+from workers.outbox import Outbox, Streams
+from workers.processor import Entry, Processor
+from workers.reclaim import Reclaimer
+from workers.settings import Settings
+from workers.core.dedup import MemoryDuplicateIndex
+from workers.core.stories import NoStories
+
+
+async def raw_parser(msg: Any, _original: Any) -> RedisBatchStreamMessage:
+    """Keep entries raw: intake decodes each one and dead-letters what it cannot read."""
+    ids = [i.decode() if isinstance(i, bytes) else str(i) for i in msg.get("message_ids", [])]
+    correlation_id = ids[0] if ids else "none"
+    first = (msg.get("data") or [{}])[0]
+    if isinstance(first, dict) and FASTSTREAM_FIELD in first:
+        _, headers = BinaryMessageFormatV1.parse(first[FASTSTREAM_FIELD])
+        correlation_id = str(headers.get("correlation_id", correlation_id))
+    return RedisBatchStreamMessage(
+        raw_message=msg,
+        body=b"",
+        headers={},
+        batch_headers=[],
+        path={},
+        reply_to="",
+        content_type=None,
+        message_id=correlation_id,
+        correlation_id=correlation_id,
+        consumer=None,
+        group=None,
+    )
+
+
+async def raw_decoder(_msg: Any, _original: Any) -> None:
+    """Nothing to decode: the handler reads the raw entries."""
+    return
+
+
+def redis_client(settings: Settings) -> Redis:
+    """A client that retries lost connections with backoff."""
+    return Redis.from_url(
+        settings.redis_url_value,
+        retry=Retry(ExponentialBackoff(cap=5.0, base=0.1), retries=8),
+        retry_on_timeout=True,
+        health_check_interval=15,
+        socket_keepalive=True,
+    )
+
+
+async def ensure_group(client: Redis, stream: str, group: str) -> bool:
+    """Create the consumer group at id 0 (FastStream would create it at ``$`` and skip what
+    scrapers pushed before the first start). True if it was created."""
+    try:
+        await client.xgroup_create(stream, group, id="0", mkstream=True)
+    except ResponseError as exc:
+        if "BUSYGROUP" not in str(exc):
+            raise
+        return False
+    return True
+
+
+@dataclass
+class Runtime:
+    """What a worker builds at start-up and tears down at shutdown."""
+
+    settings: Settings
+    client: Redis | None = None
+    engines: Engines | None = None
+    processor: Processor | None = None
+    reclaimer: Reclaimer | None = None
+    owns_client: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def build_app(
+    settings: Settings, *, client: Redis | None = None, engines: Engines | None = None
+) -> tuple[FastStream, RedisBroker, Runtime]:
+    """The worker application. ``client`` and ``engines`` may be injected by tests."""
+    log = get_logger("coopstream.app")
+    runtime = Runtime(settings=settings, client=client, engines=engines)
+    broker = RedisBroker(
+        settings.redis_url_value if settings.redis_url else "redis://127.0.0.1:6379",
+        graceful_timeout=settings.shutdown_timeout_s,
+        logger=logging.getLogger("faststream"),
+        log_level=logging.DEBUG,  # per-batch Received/Processed lines; ours are per article
+        retry_on_timeout=True,
+    )
+
+    subscriber = broker.subscriber(
+        stream=StreamSub(
+            settings.input_stream,
+            group=settings.group,
+            consumer=settings.consumer,
+            batch=True,
+            max_records=settings.batch_size,
+            polling_interval=settings.block_ms,
+        ),
+        ack_policy=AckPolicy.MANUAL,
+        parser=raw_parser,
+        decoder=raw_decoder,
+        title=f"{settings.input_stream}:consume",
+        description="Articles pushed by scrapers: a FastStream message, a plain XADD with a "
+        "`data` field holding the JSON object, or a plain XADD with flat fields.",
+    )
+    # The outbox script publishes these atomically with the ack; they are declared here so the
+    # AsyncAPI document names every stream and its schema.
+    for stream, schema, text in (
+        (settings.enriched_stream, EnrichedArticle, "One enriched article per input article."),
+        (settings.events_stream, EventMessage, "Each cooperation event once, then mentions."),
+        (settings.dead_stream, DeadLetter, "Input that could not be processed, with reason."),
+    ):
+        broker.publisher(stream=stream, schema=schema, title=f"{stream}:publish", description=text)
+
+    @subscriber
+    async def consume(
+        body: list[Article] | None, message: RedisBatchStreamMessage = Context("message")
+    ) -> None:
+        raw = message.raw_message
+        ids = raw["message_ids"]
+        entries = [
+            Entry(i.decode() if isinstance(i, bytes) else str(i), fields)
+            for i, fields in zip(ids, raw["data"], strict=True)
+        ]
+        assert runtime.processor is not None
+        await runtime.processor.process(entries)
+
+    app = FastStream(
+        broker,
+        logger=logging.getLogger("faststream"),
+        specification=AsyncAPI(
+            title="coopstream",
+            version=__version__,
+            description="Security-cooperation news: language, events, duplicates and stories.",
+        ),
+    )
+
+    @app.on_startup
+    async def start_up() -> None:
+        if runtime.client is None:
+            runtime.client = redis_client(settings)
+            runtime.owns_client = True
+        created = await ensure_group(runtime.client, settings.input_stream, settings.group)
+        if runtime.engines is None:
+            runtime.engines = Engines.load()
+        # Shared Redis indexes replace these once issue 4's stores land.
+        pipeline = Pipeline(
+            runtime.engines,
+            duplicates=MemoryDuplicateIndex(),
+            stories=NoStories(),
+            worker=settings.consumer,
+        )
+        streams = Streams(
+            input=settings.input_stream,
+            enriched=settings.enriched_stream,
+            events=settings.events_stream,
+            dead=settings.dead_stream,
+            group=settings.group,
+            enriched_maxlen=settings.enriched_maxlen,
+            events_maxlen=settings.events_maxlen,
+            dead_maxlen=settings.dead_maxlen,
+        )
+        outbox = Outbox(
+            runtime.client,
+            streams,
+            key_prefix=settings.key_prefix,
+            idempotency_ttl_s=int(settings.dedup_window_days * 86400),
+        )
+        runtime.processor = Processor(settings, pipeline, outbox, runtime.client)
+        runtime.reclaimer = Reclaimer(settings, runtime.client, runtime.processor)
+        log.info(
+            "worker_starting",
+            consumer=settings.consumer,
+            input=settings.input_stream,
+            group=settings.group,
+            group_created=created,
+            redis=settings.redis_url_safe,
+        )
+
+    @app.after_startup
+    async def started() -> None:
+        assert runtime.reclaimer is not None and runtime.processor is not None
+        runtime.processor.ready = True
+        runtime.reclaimer.start()
+
+    @app.on_shutdown
+    async def shut_down() -> None:
+        if runtime.reclaimer is not None:
+            await runtime.reclaimer.stop()
+        if runtime.processor is not None:
+            runtime.processor.ready = False
+        log.info("worker_stopping", consumer=settings.consumer)
+
+    @app.after_shutdown
+    async def closed() -> None:
+        if runtime.owns_client and runtime.client is not None:
+            await runtime.client.aclose()
+            runtime.client = None
+
+    return app, broker, runtime
