@@ -14,7 +14,7 @@ from typing import Any
 from faststream import Context, FastStream
 from faststream.middlewares import AckPolicy
 from faststream.redis import RedisBroker, StreamSub
-from faststream.redis.message import RedisBatchStreamMessage
+from faststream.redis.message import FAKE_CONSUMER, RedisBatchStreamMessage
 from faststream.redis.parser import BinaryMessageFormatV1
 from faststream.specification import AsyncAPI
 from redis.asyncio import Redis
@@ -24,15 +24,15 @@ from redis.exceptions import ResponseError
 
 from schemas import Article, DeadLetter, EnrichedArticle, EventMessage
 from workers import __version__
+from workers.core.dedup import MemoryDuplicateIndex
 from workers.core.pipeline import Engines, Pipeline
+from workers.core.stories import NoStories
 from workers.intake import FASTSTREAM_FIELD
 from workers.logs import get_logger
 from workers.outbox import Outbox, Streams
 from workers.processor import Entry, Processor
 from workers.reclaim import Reclaimer
 from workers.settings import Settings
-from workers.core.dedup import MemoryDuplicateIndex
-from workers.core.stories import NoStories
 
 
 async def raw_parser(msg: Any, _original: Any) -> RedisBatchStreamMessage:
@@ -53,7 +53,7 @@ async def raw_parser(msg: Any, _original: Any) -> RedisBatchStreamMessage:
         content_type=None,
         message_id=correlation_id,
         correlation_id=correlation_id,
-        consumer=None,
+        consumer=FAKE_CONSUMER,  # acks go through the outbox script, not the message
         group=None,
     )
 
@@ -143,11 +143,11 @@ def build_app(
         body: list[Article] | None, message: RedisBatchStreamMessage = Context("message")
     ) -> None:
         raw = message.raw_message
-        ids = raw["message_ids"]
-        entries = [
-            Entry(i.decode() if isinstance(i, bytes) else str(i), fields)
-            for i, fields in zip(ids, raw["data"], strict=True)
-        ]
+        data = raw["data"]
+        ids = [i.decode() if isinstance(i, bytes) else str(i) for i in raw["message_ids"]]
+        # FastStream's in-memory test broker gives no entry ids; real reads always do.
+        ids += [f"0-{n}" for n in range(len(ids), len(data))]
+        entries = [Entry(i, fields) for i, fields in zip(ids, data, strict=True)]
         assert runtime.processor is not None
         await runtime.processor.process(entries)
 
@@ -205,7 +205,8 @@ def build_app(
 
     @app.after_startup
     async def started() -> None:
-        assert runtime.reclaimer is not None and runtime.processor is not None
+        assert runtime.reclaimer is not None
+        assert runtime.processor is not None
         runtime.processor.ready = True
         runtime.reclaimer.start()
 

@@ -60,7 +60,9 @@ def _json_object(raw: bytes, what: str) -> dict[str, Any] | Rejection:
     except RecursionError:
         return Rejection("invalid_json", f"{what} is nested too deeply")
     if not isinstance(value, dict):
-        return Rejection("validation_error", f"{what} must be a JSON object, not {type(value).__name__}")
+        return Rejection(
+            "validation_error", f"{what} must be a JSON object, not {type(value).__name__}"
+        )
     return value
 
 
@@ -124,9 +126,7 @@ def parse_entry(fields: dict[bytes, bytes], limits: Limits) -> Article | Rejecti
         return Rejection("validation_error", _validation_detail(exc))
 
 
-def original_for_dead_letter(
-    fields: dict[bytes, bytes], max_bytes: int
-) -> tuple[str, str, bool]:
+def original_for_dead_letter(fields: dict[bytes, bytes], max_bytes: int) -> tuple[str, str, bool]:
     """The entry's fields as a JSON object of strings: (json, encoding, truncated).
 
     UTF-8 when every name and value decodes, else every one is base64; values are cut so the

@@ -44,6 +44,7 @@ def configure_logging(
         cache_logger_on_first_use=False,
     )
     handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(level.upper())
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             processor=renderer, foreign_pre_chain=[*shared, structlog.stdlib.ExtraAdder()]

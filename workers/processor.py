@@ -74,14 +74,10 @@ class Processor:
         """Count a processing failure; a dead letter once it failed too often."""
         error = f"{type(exc).__name__}: {str(exc)[:300]}"
         failures = int(await self.client.hincrby(self.failures_key, entry.entry_id, 1))
-        self.log.warning(
-            "article_failed", entry_id=entry.entry_id, failures=failures, error=error
-        )
+        self.log.warning("article_failed", entry_id=entry.entry_id, failures=failures, error=error)
         if failures < self.settings.max_failures:
             return None
-        return self.dead_letter(
-            entry, "processing_failed", f"failed {failures} times", error=error
-        )
+        return self.dead_letter(entry, "processing_failed", f"failed {failures} times", error=error)
 
     async def dead_letter_crashed(self, entries: Sequence[Entry]) -> None:
         """Entries delivered too often without a clean failure (they kill workers)."""

@@ -59,16 +59,23 @@ class Reclaimer:
                 break
         return total
 
-    async def _with_delivery_counts(self, claimed: list[tuple[bytes, dict[bytes, bytes]]]) -> list[Entry]:
+    async def _with_delivery_counts(
+        self, claimed: list[tuple[bytes, dict[bytes, bytes]]]
+    ) -> list[Entry]:
         s = self.settings
         ids = [i.decode() for i, _ in claimed]
         pending: Any = await self.client.xpending_range(
-            s.input_stream, s.group, min=ids[0], max=ids[-1], count=len(ids) * 4 + 16,
+            s.input_stream,
+            s.group,
+            min=ids[0],
+            max=ids[-1],
+            count=len(ids) * 4 + 16,
             consumername=s.consumer,
         )
         counts = {
-            (p["message_id"].decode() if isinstance(p["message_id"], bytes) else p["message_id"]):
-            int(p["times_delivered"])
+            (
+                p["message_id"].decode() if isinstance(p["message_id"], bytes) else p["message_id"]
+            ): int(p["times_delivered"])
             for p in pending
         }
         return [Entry(i, f, counts.get(i, 2)) for i, (_, f) in zip(ids, claimed, strict=True)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-from functools import cached_property
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
@@ -69,7 +68,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_format: Literal["auto", "json", "console"] = "auto"
 
-    @cached_property
+    @property
     def redis_url_value(self) -> str:
         """The URL in clear, for connecting only — never log it; use ``redis_url_safe``."""
         if self.redis_url is None:
@@ -80,7 +79,7 @@ class Settings(BaseSettings):
     @property
     def redis_url_safe(self) -> str:
         """The URL with credentials redacted, for logs and error messages."""
-        return redact_url(self.redis_url_value) if self.redis_url else "(embedded)"
+        return redact_url(self.redis_url_value) if self.redis_url else "(unset)"
 
     def key(self, *parts: str) -> str:
         """A Redis key under our prefix."""

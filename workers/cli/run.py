@@ -1,0 +1,73 @@
+"""``coopstream run``: the workers."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from types import FrameType
+
+from workers.app import build_app
+from workers.cli.common import redis_or_embedded
+from workers.logs import configure_logging
+from workers.settings import Settings, load_settings
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "run",
+        help="run the workers (starts an embedded Redis-compatible server if REDIS_URL is unset)",
+        description="Consume the input stream with N worker processes until SIGTERM/SIGINT. "
+        "Without REDIS_URL an embedded Valkey is started (its data under --data-dir).",
+    )
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("var/embedded"),
+        help="where the embedded server keeps its append-only file (default var/embedded)",
+    )
+    parser.set_defaults(func=command)
+
+
+async def serve(settings: Settings) -> None:
+    """Run one worker until a signal asks it to stop."""
+    app, _broker, _runtime = build_app(settings)
+    await app.run()
+
+
+def _spawn(settings: Settings, count: int) -> int:
+    env = {**os.environ, "REDIS_URL": settings.redis_url_value}
+    base = settings.consumer
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-m", "workers.cli", "run", "--workers", "1"],
+            env={**env, "COOPSTREAM_CONSUMER": f"{base}-{n}"},
+        )
+        for n in range(count)
+    ]
+
+    def forward(signum: int, _frame: FrameType | None) -> None:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    codes = [child.wait() for child in children]
+    return max(codes, default=0)
+
+
+def command(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    with redis_or_embedded(settings, data_dir=args.data_dir.resolve()) as ready:
+        if args.workers <= 1:
+            asyncio.run(serve(ready))
+            return 0
+        return _spawn(ready, args.workers)
