@@ -1,22 +1,26 @@
 """Article in, enriched article out: language → events → duplicates → story.
 
-Pure: the duplicate and story indexes are injected behind protocols (in memory here and in
-tests, in Redis in the workers).
+Pure: the duplicate and story indexes are injected behind one protocol,
+:class:`~workers.core.indexes.ArticleIndex` (in memory here and in tests, in Redis in the
+workers: ``workers.stores.redis_index``), called once per article.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from schemas import Article, DedupInfo, EnrichedArticle, EventMessage, Processing
 from workers import __version__
-from workers.core.dedup import DuplicateIndex, MemoryDuplicateIndex, content_hash
-from workers.core.events import Extraction, Extractor
+from workers.core.dedup import DuplicateIndex, MemoryDuplicateIndex
+from workers.core.events import Extractor
+from workers.core.indexes import ArticleIndex, Sighting, SplitIndex
 from workers.core.language import LanguageDetector
-from workers.core.stories import NoStories, StoryIndex
+from workers.core.signature import signature
+from workers.core.sketch import Sketcher, content_hash
+from workers.core.stories import MemoryStoryIndex, StoryIndex
 
 
 def article_id(article: Article, digest: str) -> str:
@@ -47,6 +51,7 @@ class Engines:
 
     detector: LanguageDetector
     extractor: Extractor
+    sketcher: Sketcher = field(default_factory=Sketcher)
 
     @classmethod
     def load(cls) -> Engines:
@@ -60,13 +65,17 @@ class Pipeline:
         self,
         engines: Engines,
         *,
+        index: ArticleIndex | None = None,
         duplicates: DuplicateIndex | None = None,
         stories: StoryIndex | None = None,
         worker: str = "local",
     ) -> None:
+        """``index`` answers duplicates and stories in one call (the Redis one in the
+        workers); without it, ``duplicates`` and ``stories`` (in memory by default)."""
         self.engines = engines
-        self.duplicates: DuplicateIndex = duplicates or MemoryDuplicateIndex()
-        self.stories: StoryIndex = stories or NoStories()
+        self.index: ArticleIndex = index or SplitIndex(
+            duplicates or MemoryDuplicateIndex(), stories or MemoryStoryIndex()
+        )
         self.worker = worker
 
     def digest(self, article: Article) -> tuple[str, str]:
@@ -82,20 +91,25 @@ class Pipeline:
         delivery_count: int = 1,
     ) -> Enrichment:
         started = time.perf_counter()
-        identifier, digest = self.digest(article)
+        sketch = self.engines.sketcher.sketch(article.text)
+        digest = sketch.digest
+        identifier = article_id(article, digest)
         language = self.engines.detector.detect(article.text)
         extraction = self.engines.extractor.extract(
             article.text, language.code, article.published_at
         )
-        duplicate = await self.duplicates.check_and_add(identifier, article.text, digest)
         now = datetime.now(UTC)
-        story = await self.stories.assign(
-            identifier,
-            extraction.events,
-            outlet=article.outlet,
-            language=language.code,
-            seen_at=now,
+        verdict = await self.index.record(
+            Sighting(
+                article_id=identifier,
+                sketch=sketch,
+                signature=signature(extraction.events, article.published_at),
+                outlet=article.outlet,
+                language=language.code,
+                seen_at=now,
+            )
         )
+        duplicate, story = verdict.duplicate, verdict.story
         enriched = EnrichedArticle(
             id=identifier,
             text=article.text,

@@ -1,16 +1,42 @@
-"""PLACEHOLDER for stories (issue 4): no story is ever assigned.
+"""Stories: reports of one event by other outlets, in other words or languages (pure).
 
-The protocol is the contract the pipeline relies on; the Redis version lives in the shell.
+An article with cooperation events joins the story that best fits its
+:class:`~workers.core.signature.Signature` (see :mod:`workers.core.signature` for the rules),
+or starts one; a near-identical copy joins its original's story. A story counts its articles,
+outlets and languages, as GDELT counts NumArticles and NumSources, and each of its events
+(type and two sides, in either order) counts the articles that mention it: the first mention
+is published on ``events:cooperation`` as ``new``, later ones as ``mention`` with the count, so
+an event reported slightly differently is still counted once. The index lives behind
+:class:`StoryIndex`: in memory here, in Redis in the workers (``workers.stores``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Protocol
+from datetime import UTC, datetime
+from typing import Literal, Protocol
 
 from schemas import CooperationEvent, EventMessage, StoryCounts
+from workers.core.signature import Context, Signature, judge
+
+Kind = Literal["new", "mention"]
+
+
+def story_id_for(article_id: str) -> str:
+    """A story is named after the article that started it."""
+    return "st-" + hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What one article's report of one event amounted to."""
+
+    key: str
+    kind: Kind
+    mentions: int
+    first: CooperationEvent | None = None
+    """The event as first coded, when another article coded it first."""
 
 
 @dataclass(frozen=True)
@@ -22,32 +48,173 @@ class StoryAssignment:
     event_messages: list[EventMessage] = field(default_factory=list)
 
 
+def assignment(
+    article_id: str,
+    signature: Signature,
+    *,
+    story_id: str | None,
+    counts: StoryCounts | None,
+    mentions: list[Mention],
+    seen_at: datetime,
+) -> StoryAssignment:
+    """The assignment with one event message per distinct event of the article."""
+    if story_id is None:
+        return StoryAssignment()
+    coded = dict(signature.events)
+    messages = [
+        EventMessage(
+            kind=m.kind,
+            event=m.first or coded[m.key],
+            article_id=article_id,
+            story_id=story_id,
+            mentions=m.mentions,
+            seen_at=seen_at,
+        )
+        for m in mentions
+        if m.key in coded
+    ]
+    return StoryAssignment(story_id=story_id, counts=counts, event_messages=messages)
+
+
 class StoryIndex(Protocol):
     """Groups reports of the same event; atomic per call so concurrent workers agree."""
 
     async def assign(
         self,
         article_id: str,
-        events: Sequence[CooperationEvent],
+        signature: Signature,
         *,
         outlet: str | None,
         language: str,
         seen_at: datetime,
+        duplicate_of: str | None = None,
     ) -> StoryAssignment:
-        """Join (or start) the story of these events and count the mentions."""
+        """Join (or start) the story of these events and count the mentions. Asking again for
+        the same ``article_id`` returns the first answer and counts nothing twice."""
         ...
 
 
-class NoStories:
-    """Assigns no story (until issue 4 lands)."""
+@dataclass
+class _Story:
+    seq: int
+    context: Context
+    first_seen: float
+    last_seen: float
+    articles: int = 0
+    outlets: set[str] = field(default_factory=set)
+    languages: list[str] = field(default_factory=list)
+    mentions: dict[str, int] = field(default_factory=dict)
+    first: dict[str, CooperationEvent] = field(default_factory=dict)
+
+    def counts(self) -> StoryCounts:
+        return StoryCounts(
+            articles=self.articles,
+            outlets=len(self.outlets),
+            languages=list(self.languages),
+            first_seen=datetime.fromtimestamp(self.first_seen, UTC),
+            last_seen=datetime.fromtimestamp(self.last_seen, UTC),
+        )
+
+
+class MemoryStoryIndex:
+    """Stories in dicts (tests, offline CLI, eval): one process only."""
+
+    def __init__(self, *, window_s: float = 14 * 86400.0) -> None:
+        self.window_s = window_s
+        self._stories: dict[str, _Story] = {}
+        self._by_participant: dict[str, set[str]] = {}
+        self._articles: dict[str, tuple[float, str | None, list[Mention]]] = {}
+
+    def _live(self, story_id: str | None, now: float) -> _Story | None:
+        story = self._stories.get(story_id) if story_id else None
+        return story if story is not None and now - story.last_seen < self.window_s else None
+
+    def _choose(self, signature: Signature, now: float) -> str | None:
+        shared: dict[str, int] = {}
+        for participant in signature.participants:
+            for story_id in self._by_participant.get(participant, ()):
+                shared[story_id] = shared.get(story_id, 0) + 1
+        best: tuple[int, int, str] | None = None  # (-score, seq, story id)
+        for story_id, count in shared.items():
+            story = self._live(story_id, now)
+            score = judge(signature, story.context, count) if story else None
+            if story is not None and score is not None:
+                ranked = (-score, story.seq, story_id)
+                best = ranked if best is None or ranked < best else best
+        return best[2] if best else None
 
     async def assign(
         self,
         article_id: str,
-        events: Sequence[CooperationEvent],
+        signature: Signature,
         *,
         outlet: str | None,
         language: str,
         seen_at: datetime,
+        duplicate_of: str | None = None,
+    ) -> StoryAssignment:
+        now = seen_at.timestamp()
+        known = self._articles.get(article_id)
+        if known is not None and now - known[0] < self.window_s:
+            story = self._live(known[1], now)
+            counts = story.counts() if story else None
+            return assignment(
+                article_id,
+                signature,
+                story_id=known[1],
+                counts=counts,
+                mentions=known[2],
+                seen_at=seen_at,
+            )
+        if signature.empty:
+            self._articles[article_id] = (now, None, [])
+            return StoryAssignment()
+        original = self._articles.get(duplicate_of) if duplicate_of else None
+        story_id = original[1] if original and self._live(original[1], now) else None
+        story_id = story_id or self._choose(signature, now) or story_id_for(article_id)
+        story = self._live(story_id, now)
+        if story is None:
+            story = _Story(len(self._stories), signature.context, now, now)
+            self._stories[story_id] = story
+        story.context = story.context.merge(signature.context)
+        story.articles += 1
+        story.last_seen = max(story.last_seen, now)
+        if outlet:
+            story.outlets.add(outlet)
+        if language not in story.languages:
+            story.languages.append(language)
+        for participant in signature.participants:
+            self._by_participant.setdefault(participant, set()).add(story_id)
+        mentions = []
+        for key, event in signature.events:
+            count = story.mentions[key] = story.mentions.get(key, 0) + 1
+            first = story.first.setdefault(key, event)
+            if count == 1:
+                mentions.append(Mention(key, "new", count))
+            else:
+                mentions.append(Mention(key, "mention", count, first))
+        self._articles[article_id] = (now, story_id, mentions)
+        return assignment(
+            article_id,
+            signature,
+            story_id=story_id,
+            counts=story.counts(),
+            mentions=mentions,
+            seen_at=seen_at,
+        )
+
+
+class NoStories:
+    """Assigns no story (a pipeline that only detects duplicates)."""
+
+    async def assign(
+        self,
+        article_id: str,
+        signature: Signature,
+        *,
+        outlet: str | None,
+        language: str,
+        seen_at: datetime,
+        duplicate_of: str | None = None,
     ) -> StoryAssignment:
         return StoryAssignment()

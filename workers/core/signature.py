@@ -1,0 +1,170 @@
+"""The language-independent signature of an article's events, and when two of them can be one
+story (pure).
+
+Reports of one event in other words or another language agree on *who* (the countries and
+organisations taking part, codes not names), *when* (the event dates, else near the publication
+date) and *where* (city, country, occasion), not on wording. A :class:`Signature` keeps exactly
+that; :func:`judge` tells whether an article fits a story's :class:`Context` and how well.
+
+Rules, the same in memory and in the Redis script (``workers/lua/article.lua``):
+
+- an article shares at least ``min(2, its participants)`` participants with the story, so the
+  same minister meeting two different countries on one day makes two stories;
+- dates conflict when both sides have event dates and the ranges are more than
+  :data:`SLACK_DAYS` apart (two INTERPOL assemblies a year apart, two agreements a year apart);
+  an article with no event date stands for ``[published - 10 days, published + 1 day]``; an
+  article with neither fits any date;
+- cities (or location countries) conflict when both are known and differ;
+- the score is the shared participants, +1 for agreeing event dates, +1 for the same city,
+  +1 for the same occasion; the best score wins, the earliest story on a tie.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from schemas import CooperationEvent, DateRange, Party
+from workers.core.normalize import fold
+
+SLACK_DAYS = 1
+SOFT_BEFORE_DAYS, SOFT_AFTER_DAYS = 10, 1
+
+Span = tuple[int, int]
+"""Inclusive range of proleptic Gregorian day ordinals."""
+
+
+def side(party: Party) -> str | None:
+    """A party as a code every language agrees on: organisation, else country."""
+    if party.organization:
+        return f"o:{party.organization.upper()}"
+    if party.country:
+        return f"c:{party.country.upper()}"
+    return None
+
+
+def event_key(event: CooperationEvent) -> str | None:
+    """One event of a story: its type and its two sides, in either order."""
+    sides = sorted(s or "-" for s in (side(event.actor), side(event.counterpart)))
+    if sides == ["-", "-"]:
+        return None
+    return f"{event.type}|{sides[0]}|{sides[1]}"
+
+
+def span(when: DateRange | None) -> Span | None:
+    """Event dates as an ordinal range; a month or year stands for all its days."""
+    if when is None or when.start is None or when.precision == "published":
+        return None
+    start, end = when.start, when.end or when.start
+    if when.precision == "month":
+        start = start.replace(day=1)
+        end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
+    elif when.precision == "year":
+        start, end = date(start.year, 1, 1), date(end.year, 12, 31)
+    return (min(start, end).toordinal(), max(start, end).toordinal())
+
+
+def union(left: Span | None, right: Span | None) -> Span | None:
+    if left is None or right is None:
+        return left or right
+    return (min(left[0], right[0]), max(left[1], right[1]))
+
+
+def overlaps(left: Span, right: Span, slack: int = SLACK_DAYS) -> bool:
+    return left[0] <= right[1] + slack and right[0] <= left[1] + slack
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """When and where: of one article, or of a story (the union of its articles)."""
+
+    hard: Span | None = None
+    """Event dates the texts give."""
+    soft: Span | None = None
+    """Around the publication dates, for articles that give no event date."""
+    city: str | None = None
+    country: str | None = None
+    occasion: str | None = None
+
+    def merge(self, other: Context) -> Context:
+        """The story's context once ``other`` joined it."""
+        return Context(
+            hard=union(self.hard, other.hard),
+            soft=union(self.soft, other.soft),
+            city=self.city or other.city,
+            country=self.country or other.country,
+            occasion=self.occasion or other.occasion,
+        )
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What an article says happened, language-independently."""
+
+    participants: tuple[str, ...]
+    context: Context
+    events: tuple[tuple[str, CooperationEvent], ...]
+    """(event key, event) for each distinct key, in the article's order."""
+
+    @property
+    def empty(self) -> bool:
+        return not self.events
+
+
+def signature(events: Sequence[CooperationEvent], published_at: datetime | None) -> Signature:
+    """The signature of an article's events."""
+    keyed: dict[str, CooperationEvent] = {}
+    participants: set[str] = set()
+    hard: Span | None = None
+    for event in events:
+        key = event_key(event)
+        if key is None:
+            continue
+        keyed.setdefault(key, event)
+        participants.update(s for s in (side(event.actor), side(event.counterpart)) if s)
+        hard = union(hard, span(event.date))
+    soft: Span | None = None
+    if hard is None and published_at is not None:
+        day = published_at.date().toordinal()
+        soft = (day - SOFT_BEFORE_DAYS, day + SOFT_AFTER_DAYS)
+    located = [e.location for e in keyed.values() if e.location is not None]
+    context = Context(
+        hard=hard,
+        soft=soft,
+        city=_most_common(fold(loc.city) if loc.city else None for loc in located),
+        country=_most_common(loc.country for loc in located),
+        occasion=_most_common(fold(e.occasion) if e.occasion else None for e in keyed.values()),
+    )
+    return Signature(tuple(sorted(participants)), context, tuple(keyed.items()))
+
+
+def judge(article: Signature, story: Context, shared: int) -> int | None:
+    """How well an article fits a story sharing ``shared`` participants; None: it does not."""
+    if shared < min(2, len(article.participants)) or shared == 0:
+        return None
+    mine, theirs = article.context, story
+    score = shared
+    if mine.hard is not None and theirs.hard is not None:
+        if not overlaps(mine.hard, theirs.hard):
+            return None
+        score += 1
+    else:
+        left, right = mine.hard or mine.soft, theirs.hard or theirs.soft
+        if left is not None and right is not None and not overlaps(left, right):
+            return None
+    for a, b in ((mine.city, theirs.city), (mine.country, theirs.country)):
+        if a and b and a != b:
+            return None
+    if mine.city and mine.city == theirs.city:
+        score += 1
+    if mine.occasion and mine.occasion == theirs.occasion:
+        score += 1
+    return score
