@@ -7,6 +7,7 @@ FastStream's own decoder fails a whole batch on one non-UTF-8 entry), processed 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +31,7 @@ from workers.core.stories import NoStories
 from workers.intake import FASTSTREAM_FIELD
 from workers.logs import get_logger
 from workers.outbox import Outbox, Streams
-from workers.processor import Entry, Processor
+from workers.processor import TRANSIENT, Entry, Processor
 from workers.reclaim import Reclaimer
 from workers.settings import Settings
 
@@ -72,6 +73,26 @@ def redis_client(settings: Settings) -> Redis:
         health_check_interval=15,
         socket_keepalive=True,
     )
+
+
+async def wait_for_redis(client: Redis, settings: Settings) -> None:
+    """Wait, with backoff, until the server answers (it may be starting or restarting)."""
+    log = get_logger("coopstream.app")
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + settings.startup_timeout_s
+    delay = 0.1
+    while True:
+        try:
+            await client.ping()
+            return
+        except TRANSIENT as exc:
+            if loop.time() + delay > deadline:
+                raise
+            log.warning(
+                "waiting_for_redis", redis=settings.redis_url_safe, error=type(exc).__name__
+            )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)
 
 
 async def ensure_group(client: Redis, stream: str, group: str) -> bool:
@@ -166,6 +187,7 @@ def build_app(
         if runtime.client is None:
             runtime.client = redis_client(settings)
             runtime.owns_client = True
+        await wait_for_redis(runtime.client, settings)
         created = await ensure_group(runtime.client, settings.input_stream, settings.group)
         if runtime.engines is None:
             runtime.engines = Engines.load()

@@ -62,6 +62,7 @@ class Settings(BaseSettings):
     claim_interval_ms: int = Field(default=2_000, ge=10, description="Reclaim poll interval.")
     dedup_window_days: float = Field(default=14.0, gt=0)
     shutdown_timeout_s: float = Field(default=20.0, gt=0)
+    startup_timeout_s: float = Field(default=60.0, gt=0, description="Wait this long for Redis.")
 
     http_port: int | None = Field(default=None, description="Metrics and health; off if unset.")
     http_host: str = "127.0.0.1"
