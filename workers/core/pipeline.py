@@ -43,6 +43,8 @@ class Enrichment:
 
     article: EnrichedArticle
     event_messages: list[EventMessage]
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent per stage: ``language``, ``events``, ``dedup`` (sketch and index)."""
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,13 @@ class Pipeline:
         sketch = self.engines.sketcher.sketch(article.text)
         digest = sketch.digest
         identifier = article_id(article, digest)
+        sketched = time.perf_counter()
         language = self.engines.detector.detect(article.text)
+        detected = time.perf_counter()
         extraction = self.engines.extractor.extract(
             article.text, language.code, article.published_at
         )
+        extracted = time.perf_counter()
         now = datetime.now(UTC)
         verdict = await self.index.record(
             Sighting(
@@ -110,6 +115,11 @@ class Pipeline:
             )
         )
         duplicate, story = verdict.duplicate, verdict.story
+        timings = {
+            "language": detected - sketched,
+            "events": extracted - detected,
+            "dedup": (sketched - started) + (time.perf_counter() - extracted),
+        }
         enriched = EnrichedArticle(
             id=identifier,
             text=article.text,
@@ -139,4 +149,4 @@ class Pipeline:
                 processed_at=now,
             ),
         )
-        return Enrichment(article=enriched, event_messages=story.event_messages)
+        return Enrichment(article=enriched, event_messages=story.event_messages, timings=timings)
