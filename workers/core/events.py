@@ -1,14 +1,46 @@
-"""PLACEHOLDER — replaced by the extraction work (issue 3). Finds nothing.
+"""Security-cooperation events from an article's text: the composition of the core's parts.
 
-The interface is fixed: ``Extractor.load()`` compiles the data once; ``extract`` is pure.
+One pass of the language's matcher over the folded text finds every name, trigger and cue;
+the text is cut into sentences; each sentence's facts are read; events are the sentences
+with an event type, a security context and at least two sides, coded dyadically (acting
+side × counterpart × type), and the article summary adds them up.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol, TypeVar
 
-from schemas import CooperationEvent, Summary
+from schemas import CooperationEvent, EventType, Evidence, Party, Summary
+from workers.core import coding
+from workers.core.dates import find_dates
+from workers.core.dyads import (
+    Home,
+    Scope,
+    article_city,
+    article_date,
+    event_topics,
+    home_country,
+    ordered,
+    scopes,
+)
+from workers.core.facts import facts_of
+from workers.core.lexicon import LANGUAGES, Lexicon
+from workers.core.matcher import is_arabic_letter
+from workers.core.numbers import Count, numbers, stated_counts
+from workers.core.sentences import Sentence, split
+from workers.core.summary import summarize
+from workers.core.textmap import TextMap
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+_Item = TypeVar("_Item", bound=_Located)
 
 
 @dataclass(frozen=True)
@@ -19,14 +51,138 @@ class Extraction:
     summary: Summary = field(default_factory=lambda: Summary(relevant=False))
 
 
+def matcher_language(text: str, language: str) -> str:
+    """The matcher to use: the language's own, else by script (Arabic, or Latin ones)."""
+    if language in LANGUAGES:
+        return language
+    sample = [c for c in text[:2000] if c.isalpha()]
+    arabic = sum(1 for c in sample if is_arabic_letter(c))
+    return "ar" if sample and arabic * 2 > len(sample) else "latin"
+
+
 class Extractor:
     """Finds security-cooperation events in an article's text."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
 
     @classmethod
     def load(cls) -> Extractor:
         """Compile every language's data into matchers (once, at start-up)."""
-        return cls()
+        return cls(Lexicon.load())
 
     def extract(self, text: str, language: str, published_at: datetime | None) -> Extraction:
         """Events and summary of ``text`` written in ``language`` (ISO 639-1 or ``und``)."""
-        return Extraction()
+        if not text.strip():
+            return Extraction()
+        textmap = TextMap.of(text)
+        mentions = self.lexicon.matcher(matcher_language(text, language)).find(textmap)
+        sentences = split(text)
+        dates = find_dates(textmap.folded, mentions, published_at)
+        by_sentence = _group(textmap, sentences, mentions)
+        dates_by = _group(textmap, sentences, dates)
+        orgs = self.lexicon.security_orgs
+        facts = [
+            facts_of(s, textmap.folded, by_sentence[s.index], dates_by[s.index], orgs)
+            for s in sentences
+        ]
+        counts = stated_counts(textmap.folded, numbers(textmap.folded, mentions), mentions)
+        found = scopes(facts, home_country(facts))
+        home = home_country(facts)
+        located = [(c, textmap.start(c.start)) for c in counts]
+        events = self._events(found, home, located)
+        return Extraction(events=events, summary=summarize(events, found, facts, counts))
+
+    def _events(
+        self, found: Sequence[Scope], home: Home, counts: Sequence[tuple[Count, int]]
+    ) -> list[CooperationEvent]:
+        when = article_date(found)
+        place = article_city(found)
+        occasion = next((o for scope in found for o in scope.facts.occasions), None)
+        events: dict[tuple[str, str, str], CooperationEvent] = {}
+        for scope in found:
+            sentence = scope.facts.sentence
+            own_dates = [d.range for d in scope.facts.dates if d.explicit]
+            date = own_dates[0] if own_dates else when
+            stated = {c.what: c.value for c, at in counts if sentence.start <= at < sentence.end}
+            actor = self._party(scope, scope.actor) if scope.actor else None
+            others = [self._party(scope, c) for c in scope.counterparts]
+            others += [Party(organization=org) for org in scope.organizations]
+            if actor is None and others:
+                actor, others = others[0], others[1:]
+            for event_type, trigger in scope.types.items():
+                code = coding.cameo(event_type, trigger or None)
+                for other in others:
+                    if actor is None:
+                        continue
+                    key = (event_type, _key(actor), _key(other))
+                    if key in events:
+                        continue
+                    events[key] = CooperationEvent(
+                        event_id=coding.event_id(
+                            event_type,
+                            actor=actor,
+                            counterpart=other,
+                            occasion=occasion,
+                            city=place.city if place else None,
+                            when=(date.start, date.end) if date else None,
+                        ),
+                        type=event_type,
+                        cameo=code,
+                        plover=coding.plover(code),
+                        actor=actor,
+                        counterpart=other,
+                        topics=event_topics(scope, event_type),
+                        location=place,
+                        date=date,
+                        occasion=occasion,
+                        counts=stated if event_type == "meeting" else {},
+                        evidence=[Evidence(start=sentence.start, end=sentence.end)],
+                        confidence=_confidence(scope, event_type, home),
+                    )
+        return ordered(list(events.values()))
+
+    def _party(self, scope: Scope, country: str) -> Party:
+        side = next((s for s in scope.facts.sides if s.country == country), None)
+        agency = side.agency if side else None
+        if agency and side and side.mention.kind == "demonym":
+            adjective = self.lexicon.demonyms_en.get(country)
+            agency = f"{adjective} {agency}" if adjective else agency
+        persons = [s.person for s in scope.facts.sides if s.country == country and s.person]
+        person = self.lexicon.persons.get(persons[0]) if persons else None
+        return Party(
+            country=country,
+            agency=agency,
+            person=person.name if person else None,
+            role=person.role if person else None,
+        )
+
+
+def _key(party: Party) -> str:
+    return party.country or party.organization or ""
+
+
+def _confidence(scope: Scope, event_type: EventType, home: Home) -> float:
+    score = 0.5
+    if scope.types.get(event_type):
+        score += 0.15
+    if scope.facts.security:
+        score += 0.15
+    if scope.actor is not None and scope.actor in scope.facts.countries:
+        score += 0.1
+    return min(score, 0.95)
+
+
+def _group(
+    textmap: TextMap, sentences: list[Sentence], items: Sequence[_Item]
+) -> dict[int, list[_Item]]:
+    """Items by the sentence they start in."""
+    grouped: dict[int, list[_Item]] = {s.index: [] for s in sentences}
+    position = 0
+    for item in sorted(items, key=lambda i: i.start):
+        start = textmap.start(item.start)
+        while position < len(sentences) and sentences[position].end <= start:
+            position += 1
+        if position < len(sentences) and sentences[position].start <= start:
+            grouped[sentences[position].index].append(item)
+    return grouped

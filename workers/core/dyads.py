@@ -1,0 +1,122 @@
+"""Dyadic coding: from sentence facts to events, one per acting side × counterpart × type.
+
+The acting side is the article's home country when the article is written from its point of
+view (its officials, agencies or ``the Moroccan side`` act in it) and the sentence lists its
+partners; otherwise the first side named. A sentence with only one side (a police operation
+by one country alone) codes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas import CooperationEvent, DateRange, EventType, Location, Topic
+from workers.core.facts import Facts
+
+_IMPLICIT_PARTNERS = 2  # with exactly two foreign sides and no home side, they act together
+_EXPLICIT_KINDS = frozenset({"person", "agency", "demonym"})
+_INHERIT_REACH = 2  # a generic "cooperation extended to…" continues the events just before
+
+
+@dataclass(frozen=True)
+class Home:
+    """The country the article is written from, and whether its own actors say so."""
+
+    country: str | None
+    strong: bool
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A sentence that reports cooperation, with its types and its two kinds of sides."""
+
+    facts: Facts
+    types: dict[EventType, str]
+    actor: str | None
+    counterparts: list[str]
+    organizations: list[str]
+
+
+def home_country(facts: Sequence[Facts]) -> Home:
+    """The article's home: the country its officials and agencies belong to, else the one
+    named most often (at least twice, more than any other)."""
+    explicit: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for fact in facts:
+        for side in fact.sides:
+            if side.mention.kind in _EXPLICIT_KINDS:
+                explicit[side.country] += 1
+            named[side.country] += 1
+    if explicit:
+        return Home(explicit.most_common(1)[0][0], True)
+    ranked = named.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return Home(ranked[0][0], False)
+    return Home(None, False)
+
+
+def scopes(facts: Sequence[Facts], home: Home) -> list[Scope]:
+    """The sentences that report cooperation, in order, with their acting side."""
+    secure_paragraphs = {f.sentence.paragraph for f in facts if f.security}
+    found: list[Scope] = []
+    last: dict[EventType, str] = {}
+    last_index = -_INHERIT_REACH - 1
+    for fact in facts:
+        types = dict(fact.types)
+        inherited = fact.sentence.index - last_index <= _INHERIT_REACH
+        if not types and fact.cooperation and inherited and fact.sides:
+            types = dict.fromkeys(last, "")
+        else:
+            inherited = False
+        if not types or (fact.negative and not fact.security):
+            continue
+        if not (fact.security or inherited or fact.sentence.paragraph in secure_paragraphs):
+            continue
+        last, last_index = types, fact.sentence.index
+        actor, counterparts = _dyad(fact.countries, home)
+        found.append(Scope(fact, types, actor, counterparts, fact.organizations))
+    return found
+
+
+def _dyad(countries: list[str], home: Home) -> tuple[str | None, list[str]]:
+    foreign = [c for c in countries if c != home.country]
+    speaks = home.strong and len(foreign) != _IMPLICIT_PARTNERS
+    if home.country and (home.country in countries or speaks):
+        return home.country, foreign
+    if countries:
+        return countries[0], countries[1:]
+    return None, []
+
+
+def article_date(found: Sequence[Scope]) -> DateRange | None:
+    """The date of the article's events: the first written out, else the first relative."""
+    for explicit in (True, False):
+        for scope in found:
+            for dated in scope.facts.dates:
+                if dated.explicit is explicit:
+                    return dated.range
+    return None
+
+
+def article_city(found: Sequence[Scope]) -> Location | None:
+    """The place most named in the sentences that report cooperation (first on a tie)."""
+    cities = [city for scope in found for city in scope.facts.cities]
+    if not cities:
+        return None
+    (city, country), _ = Counter(cities).most_common(1)[0]
+    return Location(city=city, country=country)
+
+
+def event_topics(scope: Scope, event_type: EventType) -> list[Topic]:
+    """The sentence's topics, plus the type's own topic for training and intelligence."""
+    topics: list[Topic] = list(scope.facts.topics)
+    if event_type in ("training", "intelligence_sharing") and event_type not in topics:
+        topics.append(event_type)
+    return topics
+
+
+def ordered(events: list[CooperationEvent]) -> list[CooperationEvent]:
+    """Events in text order (by their first evidence), stable."""
+    return sorted(events, key=lambda e: e.evidence[0].start if e.evidence else 0)

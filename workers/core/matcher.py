@@ -1,0 +1,114 @@
+"""One Aho–Corasick automaton per language: every name, trigger and cue in one pass.
+
+Entries are folded (``textmap.fold_key``); the article is folded once (``TextMap``). A hit
+counts only on word boundaries: in Arabic a word may start with clitics (و ف ب ل ك and their
+pairs; ال is part of the entries), and stems (triggers, cues) may carry suffixes. Overlaps are
+resolved leftmost-longest, so ``الجريمة المنظمة`` wins over ``الجريمة``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from workers.core.textmap import TextMap, fold_key
+
+ARABIC_CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك"})
+ARABIC_DEFINITE = ARABIC_CLITICS | {c + "ال" for c in ARABIC_CLITICS} | {"لل", "ولل", "فلل"}
+"""Before a stem (a noun or verb, not a name): the clitics, then possibly the article."""
+_LONGEST_PREFIX = 4
+
+
+def is_arabic_letter(char: str) -> bool:
+    """True for the Arabic letters that build words (not digits or punctuation)."""
+    return "\u0621" <= char <= "\u064a" or char in "\u0671\u067e\u0686\u06a4\u06af\u06cc\u06a9"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a lexicon term means: its kind (country, trigger, topic…), value and extra."""
+
+    kind: str
+    value: str
+    extra: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One hit: offsets in the folded text (``start``/``end``) and what it means."""
+
+    start: int
+    end: int
+    entry: Entry
+    prefix: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    @property
+    def value(self) -> str:
+        return self.entry.value
+
+
+class Matcher:
+    """Compiled terms of one language (or of several Latin ones together)."""
+
+    def __init__(self, terms: Iterable[tuple[str, Entry, bool]]) -> None:
+        merged: dict[str, tuple[bool, list[Entry]]] = {}
+        for term, entry, stem in terms:
+            key = fold_key(term)
+            if len(key) < 2:
+                continue
+            stem_before, entries = merged.get(key, (stem, []))
+            if entry not in entries:
+                entries.append(entry)
+            merged[key] = (stem_before and stem, entries)
+        self._automaton = ahocorasick.Automaton()
+        for key, (stem, entries) in merged.items():
+            self._automaton.add_word(key, (len(key), stem, tuple(entries)))
+        self._automaton.make_automaton()
+        self.size = len(merged)
+
+    def find(self, text: TextMap) -> list[Mention]:
+        """Every entry found in ``text`` on word boundaries, leftmost-longest, in order."""
+        folded = text.folded
+        candidates: list[tuple[int, int, str, tuple[Entry, ...]]] = []
+        for last, (length, stem, entries) in self._automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            prefix = _prefix(folded, start)
+            if prefix is None or (not stem and not _ends_word(folded, end)):
+                continue
+            if prefix not in (ARABIC_DEFINITE if stem else ARABIC_CLITICS):
+                continue
+            candidates.append((start, end, prefix, entries))
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+        mentions: list[Mention] = []
+        reach = -1
+        for start, end, prefix, entries in candidates:
+            if start < reach:
+                continue
+            reach = end
+            mentions.extend(Mention(start, end, entry, prefix) for entry in entries)
+        return mentions
+
+
+def _prefix(folded: str, start: int) -> str | None:
+    """The clitics before a hit, or None when the hit starts inside a word."""
+    if start == 0:
+        return ""
+    before = folded[start - 1]
+    if is_arabic_letter(folded[start]):
+        word = start
+        while word > 0 and is_arabic_letter(folded[word - 1]) and start - word < _LONGEST_PREFIX:
+            word -= 1
+        if word > 0 and is_arabic_letter(folded[word - 1]):
+            return None
+        return folded[word:start]
+    return None if before.isalnum() else ""
+
+
+def _ends_word(folded: str, end: int) -> bool:
+    return end >= len(folded) or not (folded[end].isalnum() or is_arabic_letter(folded[end]))

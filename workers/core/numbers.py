@@ -1,0 +1,91 @@
+"""Numbers as written: digits (Eastern Arabic ones are folded to ASCII) or words joined by
+the language's joiners (ثلاثة وأربعين, forty-three, quarante-trois, cuarenta y tres), and the
+counts the text states (``43 meetings``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workers.core.matcher import Mention
+
+_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.\u066c]\d{3})*(?![\w.,]\d)|(?<![\w.,])\d+")
+_JOINERS = frozenset({"", "-", "و", "and", "et", "y", "e"})
+_GAP_WORDS = 3
+_MULTIPLIERS = (100, 1000)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in the folded text: ``[start, end)`` and its value."""
+
+    start: int
+    end: int
+    value: int
+
+
+def numbers(folded: str, mentions: list[Mention]) -> list[Number]:
+    """Every number in the text, in order: digit runs and number-word sequences."""
+    found = [
+        Number(m.start(), m.end(), int(re.sub(r"\D", "", m.group())))
+        for m in _DIGITS.finditer(folded)
+    ]
+    words = [m for m in mentions if m.kind == "number"]
+    group: list[Mention] = []
+    for mention in words:
+        if group and _joined(folded, group[-1].end, mention):
+            group.append(mention)
+            continue
+        if group:
+            found.append(_compose(group))
+        group = [mention]
+    if group:
+        found.append(_compose(group))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _joined(folded: str, previous_end: int, mention: Mention) -> bool:
+    gap = folded[previous_end : mention.start].strip()
+    attached = gap == "" and mention.prefix == "و"
+    return previous_end <= mention.start and (gap in _JOINERS or attached)
+
+
+def _compose(group: list[Mention]) -> Number:
+    total, current = 0, 0
+    for mention in group:
+        value = int(mention.value)
+        if value in _MULTIPLIERS and current:
+            total += current * value
+            current = 0
+        elif value in _MULTIPLIERS:
+            total += value
+        elif value == 20 and current == 4:  # quatre-vingt(s)
+            current = 80
+        else:
+            current += value
+    return Number(group[0].start, group[-1].end, total + current)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count the text states: what is counted, how many, where (folded offset)."""
+
+    what: str
+    value: int
+    start: int
+
+
+def stated_counts(folded: str, found: list[Number], mentions: list[Mention]) -> list[Count]:
+    """Counts the text states: a number followed, within a few words, by a counted noun."""
+    counts: list[Count] = []
+    nouns = [m for m in mentions if m.kind == "cue" and m.value == "count"]
+    for noun in nouns:
+        before = [n for n in found if n.end <= noun.start]
+        if not before:
+            continue
+        number = before[-1]
+        gap = folded[number.end : noun.start]
+        near = len(gap.split()) < _GAP_WORDS and not any(p in gap for p in ".,;:")
+        if near and number.value > 1 and not any(c.start == number.start for c in counts):
+            counts.append(Count(noun.entry.extra, number.value, number.start))
+    return counts

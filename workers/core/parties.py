@@ -1,0 +1,113 @@
+"""Who takes part: countries, organisations, agencies and persons in a sentence.
+
+A country name takes part unless it is ambiguous and stands alone, or comes after a cue of
+passing mention (``migrants from``, ``la guerre en``, ``الحرب في``) — with the rest of its
+list. A demonym or nisba takes part only beside a security or government body (``German
+federal police``, ``الشرطة الوطنية الإسبانية``, ``son homologue marocain``) and never beside
+a person noun (``a Moroccan national``, ``مواطن مغربي``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workers.core.matcher import Mention
+
+_NEAR_WORDS = 4
+_ADJACENT_WORDS = 2
+_PASSING_REACH = 40
+_AMBIGUOUS_REACH = 30
+_LIST_GAPS = frozenset({"", ",", "و", "and", "et", "y", "or", "ou", "o", "ainsi que", "as well as"})
+_PARTY_KINDS = frozenset({"country", "demonym", "agency", "person"})
+
+
+@dataclass(frozen=True)
+class Side:
+    """A country taking part, with the mention that names it and what it says."""
+
+    country: str
+    mention: Mention
+    agency: str | None = None
+    person: str | None = None
+
+
+def _words(folded: str, start: int, end: int) -> int:
+    return len(folded[min(start, end) : max(start, end)].split())
+
+
+def _near(folded: str, mention: Mention, others: Sequence[Mention], reach: int) -> bool:
+    for other in others:
+        if other is mention:
+            continue
+        if other.end <= mention.start and _words(folded, other.end, mention.start) < reach:
+            return True
+        if other.start >= mention.end and _words(folded, mention.end, other.start) < reach:
+            return True
+    return False
+
+
+def _passing(folded: str, mentions: Sequence[Mention]) -> set[int]:
+    """Ids of the country mentions that come after a passing cue, lists included."""
+    skipped: set[int] = set()
+    names = [m for m in mentions if m.kind in ("country", "demonym")]
+    for cue in (m for m in mentions if m.kind == "cue" and m.value == "passing"):
+        reach = cue.end
+        for name in names:
+            if name.start < cue.end:
+                continue
+            gap = folded[reach : name.start].strip()
+            if name.start - reach > _PASSING_REACH or (reach > cue.end and gap not in _LIST_GAPS):
+                break
+            skipped.add(id(name))
+            reach = name.end
+    return skipped
+
+
+def sides(folded: str, mentions: Sequence[Mention]) -> list[Side]:
+    """The countries taking part in one sentence, in order of mention."""
+    bodies = [m for m in mentions if (m.kind == "cue" and m.value == "body") or m.kind == "agency"]
+    persons = [m for m in mentions if m.kind == "cue" and m.value == "person_noun"]
+    countries = [m for m in mentions if m.kind == "country"]
+    skipped = _passing(folded, mentions)
+    found: list[Side] = []
+    for mention in mentions:
+        if mention.kind not in _PARTY_KINDS or id(mention) in skipped:
+            continue
+        if mention.kind == "country":
+            lone = not _near(folded, mention, countries, 3)
+            if mention.entry.extra == "ambiguous" and lone:
+                continue
+            found.append(Side(mention.value, mention))
+        elif mention.kind == "demonym":
+            if _near(folded, mention, persons, _ADJACENT_WORDS) or not _near(
+                folded, mention, bodies, _NEAR_WORDS
+            ):
+                continue
+            agency = _agency_beside(folded, mention, bodies)
+            found.append(Side(mention.value, mention, agency=agency))
+        elif mention.entry.extra:  # a named agency or a known person with a country
+            agency = mention.value if mention.kind == "agency" else None
+            person = mention.value if mention.kind == "person" else None
+            found.append(Side(mention.entry.extra, mention, agency=agency, person=person))
+    return found
+
+
+def _agency_beside(folded: str, demonym: Mention, bodies: Sequence[Mention]) -> str | None:
+    for body in bodies:
+        if body.kind != "agency":
+            continue
+        if body.end <= demonym.start and _words(folded, body.end, demonym.start) <= 1:
+            return body.value
+        if body.start >= demonym.end and _words(folded, demonym.end, body.start) <= 1:
+            return body.value
+    return None
+
+
+def organizations(mentions: Sequence[Mention]) -> list[str]:
+    """Organisation ids in order of first mention."""
+    seen: list[str] = []
+    for mention in mentions:
+        if mention.kind == "org" and mention.value not in seen:
+            seen.append(mention.value)
+    return seen

@@ -1,0 +1,62 @@
+"""The article at a glance: what its events add up to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from schemas import CooperationEvent, DateRange, EventType, Summary, Topic
+from workers.core.dyads import Scope, article_city
+from workers.core.facts import Facts
+from workers.core.numbers import Count
+
+
+def summarize(
+    events: Sequence[CooperationEvent],
+    found: Sequence[Scope],
+    facts: Sequence[Facts],
+    counts: Sequence[Count],
+) -> Summary:
+    """Countries and organisations of the events (acting sides included), topics of the
+    paragraphs that report them, their place, the span of their dates, the meeting count."""
+    if not events:
+        return Summary(relevant=False)
+    countries: list[str] = []
+    organizations: list[str] = []
+    types: list[EventType] = []
+    for event in events:
+        for party in (event.actor, event.counterpart):
+            if party.country and party.country not in countries:
+                countries.append(party.country)
+            if party.organization and party.organization not in organizations:
+                organizations.append(party.organization)
+        if event.type not in types:
+            types.append(event.type)
+    paragraphs = {scope.facts.sentence.paragraph for scope in found}
+    topics: list[Topic] = []
+    for fact in facts:
+        if fact.sentence.paragraph in paragraphs:
+            topics.extend(t for t in fact.topics if t not in topics)
+    for event in events:
+        topics.extend(t for t in event.topics if t not in topics)
+    meetings = next((c.value for c in counts if c.what == "meetings"), None)
+    occasions = [e.occasion for e in events if e.occasion]
+    return Summary(
+        relevant=True,
+        countries=sorted(countries),
+        organizations=sorted(organizations),
+        topics=sorted(topics),
+        event_types=types,
+        location=article_city(found),
+        date=_span([e.date for e in events if e.date is not None]),
+        meeting_count=meetings,
+        occasion=occasions[0] if occasions else None,
+    )
+
+
+def _span(ranges: list[DateRange]) -> DateRange | None:
+    starts = [r.start for r in ranges if r.start]
+    ends = [r.end for r in ranges if r.end]
+    if not starts or not ends:
+        return None
+    precision = ranges[0].precision if len({r.precision for r in ranges}) == 1 else "day"
+    return DateRange(start=min(starts), end=max(ends), precision=precision)

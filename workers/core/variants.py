@@ -1,0 +1,73 @@
+"""Word forms generated from one lexicon entry, so the data files list each name once.
+
+- Arabic: a nisba adjective (``ألماني``) in all its forms (ـية، ـيون، ـيين، ـيتين), with or
+  without the article; every name that starts with ال also as written after ل (``للمغرب``).
+- French and Spanish: demonyms in masculine, feminine and plural (``espagnol(e)(s)``,
+  ``algérien(ne)(s)``; ``español(a)(es)``, ``marroquí(es)``).
+- Any language: a term ending in ``*`` is a stem and may take suffixes.
+"""
+
+from __future__ import annotations
+
+from workers.core.textmap import fold_key
+
+_NISBA_ENDINGS = ("", "ه", "ين", "ون", "تين", "تان")
+
+
+def arabic_nisba(base: str) -> list[str]:
+    """``ألماني`` → ألماني، ألمانية، ألمانيين، ألمانيون… and each with ال."""
+    stem = fold_key(base)
+    forms = [stem + ending for ending in _NISBA_ENDINGS] if stem.endswith("ي") else [stem]
+    return forms + ["ال" + form for form in forms]
+
+
+def arabic_article_forms(term: str) -> list[str]:
+    """A name with ال is also written after the preposition ل: المغرب → للمغرب."""
+    key = fold_key(term)
+    if key.startswith("ال") and len(key) > 3:
+        return [key, "لل" + key[2:]]
+    return [key]
+
+
+def french_demonym(base: str) -> list[str]:
+    """``espagnol`` → espagnol, espagnole, espagnols, espagnoles."""
+    word = fold_key(base)
+    if word.endswith("e"):
+        return [word, word + "s"]
+    if word.endswith(("ien", "en")):
+        return [word, word + "ne", word + "s", word + "nes"]
+    if word.endswith(("s", "x")):
+        return [word, word + "e", word + "es"]
+    return [word, word + "e", word + "s", word + "es"]
+
+
+def spanish_demonym(base: str) -> list[str]:
+    """``español`` → español, española, españoles, españolas; ``marroquí`` → marroquíes."""
+    word = fold_key(base)
+    if word.endswith("o"):
+        return [word, word[:-1] + "a", word + "s", word[:-1] + "as"]
+    if word.endswith("e"):
+        return [word, word + "s"]
+    if word.endswith(("i", "u")):
+        return [word, word + "es"]
+    return [word, word + "a", word + "es", word + "as"]
+
+
+def demonym_forms(language: str, base: str) -> list[str]:
+    """Every form of a demonym in ``language``."""
+    if language == "ar":
+        return [form for nisba in arabic_nisba(base) for form in arabic_article_forms(nisba)]
+    if language == "fr":
+        return french_demonym(base)
+    if language == "es":
+        return spanish_demonym(base)
+    return [fold_key(base)]
+
+
+def term_forms(language: str, term: str) -> tuple[list[str], bool]:
+    """The keys for one term and whether they are stems (``*`` at the end)."""
+    stem = term.endswith("*")
+    term = term.rstrip("*")
+    if language == "ar":
+        return arabic_article_forms(term), stem
+    return [fold_key(term)], stem
