@@ -1,0 +1,179 @@
+"""The duplicate and story indexes in Redis, shared by every worker (shell side).
+
+The app builds one per worker process and hands it to the pipeline::
+
+    from workers.stores import redis_index
+
+    index = redis_index(
+        client,  # redis.asyncio.Redis
+        prefix=settings.key_prefix,  # COOPSTREAM_KEY_PREFIX, default "coopstream"
+        window_s=int(settings.dedup_window_days * 86400),  # COOPSTREAM_DEDUP_WINDOW_DAYS, 14
+    )
+    pipeline = Pipeline(engines, index=index, worker=settings.consumer)
+
+Each article costs one ``EVALSHA`` of ``workers/lua/article.lua``: the duplicate lookup, the
+story choice, the counts and the article's own record happen in one atomic script, so two
+workers racing near-identical articles agree on which came first (the one whose script ran
+first), and a redelivered article gets its first verdict back. The rules are those of the pure
+core (:mod:`workers.core.dedup`, :mod:`workers.core.signature`, :mod:`workers.core.stories`);
+the same tests run against both.
+
+Keys, all under ``{prefix}:`` and all expiring:
+
+- ``a:<id hash>`` the article's record (sketch fingerprint, verdict): ``window_s`` after it
+  was first seen; an article older than that is forgotten;
+- ``b:<generation>:<shard>`` LSH buckets, hashes of band → first article. A generation lasts
+  ``window_s``; lookups read the current one and the one before, and a generation's keys expire
+  two windows after it began, so the cost of a lookup does not grow with history. Shards
+  (2^18) keep each hash small enough for Redis's compact encoding up to a few million articles;
+- ``s:<story>`` a story (counts, context, mentions per event), ``sp:<participant>`` the recent
+  stories of a country or organisation: ``window_s`` after the story's last article;
+- ``seq`` a counter that orders articles (the earliest is the original).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from importlib.resources import files
+from typing import Any
+
+from redis.asyncio import Redis
+
+from schemas import CooperationEvent, StoryCounts
+from workers.core.dedup import DedupPolicy, DuplicateDecision
+from workers.core.indexes import Sighting, Verdict
+from workers.core.signature import SLACK_DAYS, Context
+from workers.core.stories import Mention, assignment, story_id_for
+
+SCRIPT = (files("workers") / "lua" / "article.lua").read_text(encoding="utf-8")
+SHARD_BITS = 18
+PARTICIPANT_CAP = 256
+"""Most recent stories kept per participant (a bound on a lookup's cost)."""
+
+
+def id_hash(article_id: str) -> str:
+    """The article's key part: fixed length, whatever its id."""
+    return hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def bucket(band: int, shard_bits: int = SHARD_BITS) -> tuple[str, str]:
+    """(shard, field) of an LSH band key: the top bits pick the hash, the rest is the field."""
+    rest = 64 - shard_bits
+    return str(band >> rest), str(band & ((1 << rest) - 1))
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _context(context: Context) -> dict[str, Any]:
+    """The context as the script reads it: absent spans left out, absent names empty."""
+    out: dict[str, Any] = {
+        "ci": context.city or "",
+        "co": context.country or "",
+        "oc": context.occasion or "",
+    }
+    if context.hard is not None:
+        out["h0"], out["h1"] = context.hard
+    if context.soft is not None:
+        out["s0"], out["s1"] = context.soft
+    return out
+
+
+class RedisIndex:
+    """Duplicates and stories in Redis; one script call per article."""
+
+    def __init__(
+        self,
+        client: Redis,
+        *,
+        prefix: str,
+        window_s: int,
+        policy: DedupPolicy | None = None,
+        shard_bits: int = SHARD_BITS,
+    ) -> None:
+        self.client = client
+        self.prefix = prefix
+        self.window_s = window_s
+        self.policy = policy or DedupPolicy(window_s=float(window_s))
+        self.shard_bits = shard_bits
+        self._script = client.register_script(SCRIPT)
+
+    def query(self, sighting: Sighting) -> tuple[str, list[str | bytes]]:
+        """The script's record key and arguments for one article."""
+        now_ms = int(sighting.seen_at.timestamp() * 1000)
+        generation = now_ms // 1000 // self.window_s
+        sketch, signature = sighting.sketch, sighting.signature
+        header = {
+            "p": self.prefix,
+            "id": id_hash(sighting.article_id),
+            "article": sighting.article_id,
+            "now": now_ms,
+            "window": self.window_s * 1000,
+            "gen": generation,
+            "gen_expire": (generation + 2) * self.window_s + 60,
+            "min": self.policy.min_matches,
+            "perms": self.policy.num_perm,
+            "digest": sketch.digest,
+            "bands": [bucket(band, self.shard_bits) for band in sketch.bands],
+            "story": story_id_for(sighting.article_id),
+            "parts": list(signature.participants),
+            "ctx": _context(signature.context),
+            "slack": SLACK_DAYS,
+            "cap": PARTICIPANT_CAP,
+            "outlet": sighting.outlet or "",
+            "lang": sighting.language,
+            "keys": [key for key, _ in signature.events],
+        }
+        events = [event.model_dump_json() for _, event in signature.events]
+        args: list[str | bytes] = [json.dumps(header), sketch.fingerprint, *events]
+        return f"{self.prefix}:a:{header['id']}", args
+
+    async def record(self, sighting: Sighting) -> Verdict:
+        key, args = self.query(sighting)
+        reply = await self._script(keys=[key], args=args)
+        return self.verdict(sighting, reply)
+
+    def verdict(self, sighting: Sighting, reply: list[Any]) -> Verdict:
+        """The script's reply as the pipeline's verdict."""
+        dup, matches, story_id = _text(reply[0]), int(reply[1]), _text(reply[2])
+        duplicate = (
+            DuplicateDecision(dup, self.policy.similarity(matches)) if dup else DuplicateDecision()
+        )
+        articles, outlets, languages = int(reply[3]), int(reply[4]), _text(reply[5])
+        counts = None
+        if articles > 0:
+            counts = StoryCounts(
+                articles=articles,
+                outlets=outlets,
+                languages=[lang for lang in languages.split(",") if lang],
+                first_seen=datetime.fromtimestamp(int(reply[6]) / 1000, UTC),
+                last_seen=datetime.fromtimestamp(int(reply[7]) / 1000, UTC),
+            )
+        mentions = []
+        for i in range(8, len(reply) - 3, 4):
+            first = _text(reply[i + 3])
+            mentions.append(
+                Mention(
+                    key=_text(reply[i]),
+                    kind="new" if _text(reply[i + 1]) == "new" else "mention",
+                    mentions=int(reply[i + 2]),
+                    first=CooperationEvent.model_validate_json(first) if first else None,
+                )
+            )
+        story = assignment(
+            sighting.article_id,
+            sighting.signature,
+            story_id=story_id or None,
+            counts=counts,
+            mentions=mentions,
+            seen_at=sighting.seen_at,
+        )
+        return Verdict(duplicate, story)
+
+
+def redis_index(client: Redis, *, prefix: str, window_s: int) -> RedisIndex:
+    """The shared index of every worker: see the module's docstring."""
+    return RedisIndex(client, prefix=prefix, window_s=window_s)
