@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -35,12 +36,27 @@ class Entry:
     delivery_count: int = 1
 
 
+class BatchObserver(Protocol):
+    """Told what the processor did (``workers.metrics.Metrics`` counts it)."""
+
+    def received_entries(self, count: int) -> None: ...
+
+    def committed(self, batch: Batch, result: CommitResult, elapsed_s: float) -> None: ...
+
+
 class Processor:
     """Turns entries into a committed batch. One per worker process."""
 
     def __init__(
-        self, settings: Settings, pipeline: Pipeline, outbox: Outbox, client: Redis
+        self,
+        settings: Settings,
+        pipeline: Pipeline,
+        outbox: Outbox,
+        client: Redis,
+        *,
+        observer: BatchObserver | None = None,
     ) -> None:
+        self.observer = observer
         self.settings = settings
         self.pipeline = pipeline
         self.outbox = outbox
@@ -91,7 +107,10 @@ class Processor:
                 )
             )
             batch.ack_ids.append(entry.entry_id)
-        await self.outbox.commit(batch)
+        result = await self.outbox.commit(batch)
+        if self.observer is not None:
+            self.observer.received_entries(len(entries))
+            self.observer.committed(batch, result, 0.0)
         self._log_batch(batch, 0.0)
 
     async def _enrich(self, entry: Entry, article: Article) -> Enrichment:
@@ -103,6 +122,8 @@ class Processor:
         """Process and commit a batch. Entries that failed transiently stay pending."""
         batch = Batch()
         started = time.perf_counter()
+        if self.observer is not None:
+            self.observer.received_entries(len(entries))
         failed_ids: list[str] = []
         for entry in entries:
             parsed = parse_entry(entry.fields, self.limits)
@@ -124,6 +145,8 @@ class Processor:
         if not batch:
             return None
         result = await self.outbox.commit(batch)
+        if self.observer is not None:
+            self.observer.committed(batch, result, time.perf_counter() - started)
         if failed_ids:
             await self.client.hdel(self.failures_key, *failed_ids)
         self.ready = True
