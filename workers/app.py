@@ -29,7 +29,9 @@ from workers.core.dedup import MemoryDuplicateIndex
 from workers.core.pipeline import Engines, Pipeline
 from workers.core.stories import NoStories
 from workers.intake import FASTSTREAM_FIELD
+from workers.http import HttpServer, start_http
 from workers.logs import get_logger
+from workers.metrics import Metrics, middleware
 from workers.outbox import Outbox, Streams
 from workers.processor import TRANSIENT, Entry, Processor
 from workers.reclaim import Reclaimer
@@ -116,6 +118,8 @@ class Runtime:
     engines: Engines | None = None
     processor: Processor | None = None
     reclaimer: Reclaimer | None = None
+    metrics: Metrics | None = None
+    http: HttpServer | None = None
     owns_client: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -125,13 +129,15 @@ def build_app(
 ) -> tuple[FastStream, RedisBroker, Runtime]:
     """The worker application. ``client`` and ``engines`` may be injected by tests."""
     log = get_logger("coopstream.app")
-    runtime = Runtime(settings=settings, client=client, engines=engines)
+    runtime = Runtime(settings=settings, client=client, engines=engines, metrics=Metrics(settings))
+    assert runtime.metrics is not None
     broker = RedisBroker(
         settings.redis_url_value if settings.redis_url else "redis://127.0.0.1:6379",
         graceful_timeout=settings.shutdown_timeout_s,
         logger=logging.getLogger("faststream"),
         log_level=logging.DEBUG,  # per-batch Received/Processed lines; ours are per article
         retry_on_timeout=True,
+        middlewares=[middleware(runtime.metrics.registry)],
     )
 
     subscriber = broker.subscriber(
@@ -214,7 +220,9 @@ def build_app(
             key_prefix=settings.key_prefix,
             idempotency_ttl_s=int(settings.dedup_window_days * 86400),
         )
-        runtime.processor = Processor(settings, pipeline, outbox, runtime.client)
+        runtime.processor = Processor(
+            settings, pipeline, outbox, runtime.client, observer=runtime.metrics
+        )
         runtime.reclaimer = Reclaimer(settings, runtime.client, runtime.processor)
         log.info(
             "worker_starting",
@@ -229,11 +237,16 @@ def build_app(
     async def started() -> None:
         assert runtime.reclaimer is not None
         assert runtime.processor is not None
+        runtime.http = await start_http(runtime, subscriber)
+        await runtime.reclaimer.drain_own(settings.shutdown_timeout_s)
         runtime.processor.ready = True
         runtime.reclaimer.start()
 
     @app.on_shutdown
     async def shut_down() -> None:
+        if runtime.http is not None:
+            await runtime.http.stop()
+            runtime.http = None
         if runtime.reclaimer is not None:
             await runtime.reclaimer.stop()
         if runtime.processor is not None:
@@ -242,6 +255,12 @@ def build_app(
 
     @app.after_shutdown
     async def closed() -> None:
+        if runtime.reclaimer is not None:
+            # FastStream drops a batch it read while stopping: finish it before exiting.
+            try:
+                await runtime.reclaimer.drain_own(settings.shutdown_timeout_s)
+            except TRANSIENT as exc:
+                log.warning("drain_failed", error=type(exc).__name__)
         if runtime.owns_client and runtime.client is not None:
             await runtime.client.aclose()
             runtime.client = None

@@ -59,6 +59,34 @@ class Reclaimer:
                 break
         return total
 
+    async def drain_own(self, budget_s: float) -> int:
+        """Process this consumer's own pending entries (XREADGROUP from id 0).
+
+        At shutdown: what FastStream read but dropped while stopping. At start-up: what a
+        previous process with the same consumer name (a restarted container) left behind.
+        """
+        s = self.settings
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + budget_s
+        total = 0
+        while loop.time() < deadline:
+            reply: Any = await self.client.xreadgroup(
+                s.group, s.consumer, {s.input_stream: "0"}, count=s.batch_size
+            )
+            entries = reply[0][1] if reply else []
+            if not entries:
+                break
+            gone = [i for i, f in entries if not f]
+            if gone:  # trimmed or deleted while pending: nothing left to process
+                await self.client.xack(s.input_stream, s.group, *gone)
+            claimed = [(i, f) for i, f in entries if f]
+            if claimed:
+                await self._process(await self._with_delivery_counts(claimed))
+                total += len(claimed)
+        if total:
+            self.log.info("own_pending_drained", count=total, consumer=s.consumer)
+        return total
+
     async def _with_delivery_counts(
         self, claimed: list[tuple[bytes, dict[bytes, bytes]]]
     ) -> list[Entry]:
