@@ -25,17 +25,16 @@ from redis.exceptions import ResponseError
 
 from schemas import Article, DeadLetter, EnrichedArticle, EventMessage
 from workers import __version__
-from workers.core.dedup import MemoryDuplicateIndex
 from workers.core.pipeline import Engines, Pipeline
-from workers.core.stories import NoStories
-from workers.intake import FASTSTREAM_FIELD
 from workers.http import HttpServer, start_http
+from workers.intake import FASTSTREAM_FIELD
 from workers.logs import get_logger
 from workers.metrics import Metrics, middleware
 from workers.outbox import Outbox, Streams
 from workers.processor import TRANSIENT, Entry, Processor
 from workers.reclaim import Reclaimer
 from workers.settings import Settings
+from workers.stores import redis_index
 
 
 async def raw_parser(msg: Any, _original: Any) -> RedisBatchStreamMessage:
@@ -124,6 +123,53 @@ class Runtime:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+async def start_runtime(runtime: Runtime) -> None:
+    """Connect, create the group at 0, load the engines and build the processor (start-up)."""
+    settings = runtime.settings
+    log = get_logger("coopstream.app")
+    if runtime.client is None:
+        runtime.client = redis_client(settings)
+        runtime.owns_client = True
+    await wait_for_redis(runtime.client, settings)
+    created = await ensure_group(runtime.client, settings.input_stream, settings.group)
+    if runtime.engines is None:
+        runtime.engines = Engines.load()
+    index = redis_index(
+        runtime.client,
+        prefix=settings.key_prefix,
+        window_s=int(settings.dedup_window_days * 86400),
+    )
+    pipeline = Pipeline(runtime.engines, index=index, worker=settings.consumer)
+    streams = Streams(
+        input=settings.input_stream,
+        enriched=settings.enriched_stream,
+        events=settings.events_stream,
+        dead=settings.dead_stream,
+        group=settings.group,
+        enriched_maxlen=settings.enriched_maxlen,
+        events_maxlen=settings.events_maxlen,
+        dead_maxlen=settings.dead_maxlen,
+    )
+    outbox = Outbox(
+        runtime.client,
+        streams,
+        key_prefix=settings.key_prefix,
+        idempotency_ttl_s=int(settings.dedup_window_days * 86400),
+    )
+    runtime.processor = Processor(
+        settings, pipeline, outbox, runtime.client, observer=runtime.metrics
+    )
+    runtime.reclaimer = Reclaimer(settings, runtime.client, runtime.processor)
+    log.info(
+        "worker_starting",
+        consumer=settings.consumer,
+        input=settings.input_stream,
+        group=settings.group,
+        group_created=created,
+        redis=settings.redis_url_safe,
+    )
+
+
 def build_app(
     settings: Settings, *, client: Redis | None = None, engines: Engines | None = None
 ) -> tuple[FastStream, RedisBroker, Runtime]:
@@ -190,48 +236,7 @@ def build_app(
 
     @app.on_startup
     async def start_up() -> None:
-        if runtime.client is None:
-            runtime.client = redis_client(settings)
-            runtime.owns_client = True
-        await wait_for_redis(runtime.client, settings)
-        created = await ensure_group(runtime.client, settings.input_stream, settings.group)
-        if runtime.engines is None:
-            runtime.engines = Engines.load()
-        # Shared Redis indexes replace these once issue 4's stores land.
-        pipeline = Pipeline(
-            runtime.engines,
-            duplicates=MemoryDuplicateIndex(),
-            stories=NoStories(),
-            worker=settings.consumer,
-        )
-        streams = Streams(
-            input=settings.input_stream,
-            enriched=settings.enriched_stream,
-            events=settings.events_stream,
-            dead=settings.dead_stream,
-            group=settings.group,
-            enriched_maxlen=settings.enriched_maxlen,
-            events_maxlen=settings.events_maxlen,
-            dead_maxlen=settings.dead_maxlen,
-        )
-        outbox = Outbox(
-            runtime.client,
-            streams,
-            key_prefix=settings.key_prefix,
-            idempotency_ttl_s=int(settings.dedup_window_days * 86400),
-        )
-        runtime.processor = Processor(
-            settings, pipeline, outbox, runtime.client, observer=runtime.metrics
-        )
-        runtime.reclaimer = Reclaimer(settings, runtime.client, runtime.processor)
-        log.info(
-            "worker_starting",
-            consumer=settings.consumer,
-            input=settings.input_stream,
-            group=settings.group,
-            group_created=created,
-            redis=settings.redis_url_safe,
-        )
+        await start_runtime(runtime)
 
     @app.after_startup
     async def started() -> None:

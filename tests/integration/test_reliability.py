@@ -20,7 +20,7 @@ from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from schemas import DeadLetter, EnrichedArticle
+from schemas import DeadLetter
 from tests.integration.conftest import wait_for_len, xadd_json
 from workers.app import Runtime, build_app
 from workers.core.events import Extraction, Extractor
@@ -166,7 +166,7 @@ class TestShutdown:
             await xadd_json(redis_client, settings.input_stream, article)
         log = tmp_path / "worker.log"
         with log.open("wb") as sink:
-            proc = subprocess.Popen(
+            proc = subprocess.Popen(  # noqa: ASYNC220 - started once, returns at once
                 [sys.executable, "-m", "workers.cli", "run"],
                 env=_worker_env(settings, COOPSTREAM_BATCH_SIZE="16"),
                 cwd=ROOT,
