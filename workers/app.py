@@ -26,7 +26,7 @@ from redis.exceptions import ResponseError
 from schemas import Article, DeadLetter, EnrichedArticle, EventMessage
 from workers import __version__
 from workers.core.pipeline import Engines, Pipeline
-from workers.http import HttpServer, start_http
+from workers.http import HttpServer, serve_http
 from workers.intake import FASTSTREAM_FIELD
 from workers.logs import get_logger
 from workers.metrics import Metrics, middleware
@@ -117,10 +117,13 @@ class Runtime:
     engines: Engines | None = None
     processor: Processor | None = None
     reclaimer: Reclaimer | None = None
-    metrics: Metrics | None = None
     http: HttpServer | None = None
     owns_client: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    metrics: Metrics = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.metrics = Metrics(self.settings)  # a registry per app: tests build several
 
 
 async def start_runtime(runtime: Runtime) -> None:
@@ -175,8 +178,7 @@ def build_app(
 ) -> tuple[FastStream, RedisBroker, Runtime]:
     """The worker application. ``client`` and ``engines`` may be injected by tests."""
     log = get_logger("coopstream.app")
-    runtime = Runtime(settings=settings, client=client, engines=engines, metrics=Metrics(settings))
-    assert runtime.metrics is not None
+    runtime = Runtime(settings=settings, client=client, engines=engines)
     broker = RedisBroker(
         settings.redis_url_value if settings.redis_url else "redis://127.0.0.1:6379",
         graceful_timeout=settings.shutdown_timeout_s,
@@ -234,6 +236,8 @@ def build_app(
         ),
     )
 
+    serve_http(app, runtime, subscriber)  # before our hooks: up first, down first
+
     @app.on_startup
     async def start_up() -> None:
         await start_runtime(runtime)
@@ -242,16 +246,12 @@ def build_app(
     async def started() -> None:
         assert runtime.reclaimer is not None
         assert runtime.processor is not None
-        runtime.http = await start_http(runtime, subscriber)
         await runtime.reclaimer.drain_own(settings.shutdown_timeout_s)
         runtime.processor.ready = True
         runtime.reclaimer.start()
 
     @app.on_shutdown
     async def shut_down() -> None:
-        if runtime.http is not None:
-            await runtime.http.stop()
-            runtime.http = None
         if runtime.reclaimer is not None:
             await runtime.reclaimer.stop()
         if runtime.processor is not None:
