@@ -1,0 +1,65 @@
+"""Stories with the in-memory index, and the event signature they are found by."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from schemas import DateRange
+from tests.index_cases import Feeder, IndexFactory, StoryCases, event
+from workers.core.indexes import memory_index
+from workers.core.signature import Context, event_key, judge, signature, span
+
+
+@pytest.fixture
+def make_index() -> IndexFactory:
+    return memory_index
+
+
+class TestMemoryStoryIndex(StoryCases):
+    """The shared cases, in memory."""
+
+    async def test_story_after_the_window_is_a_new_one(self, feed: Feeder) -> None:
+        events = [event("ES", start=date(2025, 3, 12))]
+        first = await feed.send("old", events=events)
+        later = await feed.send("new", events=events, later=timedelta(days=15))
+        assert later.story.story_id != first.story.story_id
+
+
+class TestSignature:
+    def test_event_key_ignores_which_side_acts(self) -> None:
+        assert event_key(event("ES")) == event_key(event("MA", actor="ES"))
+
+    def test_organisation_is_a_side(self) -> None:
+        assert event_key(event(None, organization="INTERPOL")) == "meeting|c:MA|o:INTERPOL"
+
+    def test_month_precision_spans_the_month(self) -> None:
+        when = DateRange(start=date(2025, 2, 1), end=date(2025, 2, 1), precision="month")
+        assert span(when) == (date(2025, 2, 1).toordinal(), date(2025, 2, 28).toordinal())
+
+    def test_published_precision_is_no_event_date(self) -> None:
+        assert span(DateRange(start=date(2025, 2, 3), precision="published")) is None
+
+    def test_undated_article_stands_near_its_publication(self) -> None:
+        published = datetime(2025, 3, 13, 9, tzinfo=UTC)
+        soft = signature([event("ES")], published).context.soft
+        day = date(2025, 3, 13).toordinal()
+        assert soft == (day - 10, day + 1)
+
+    def test_repeated_event_counts_once(self) -> None:
+        assert len(signature([event("ES"), event("ES")], None).events) == 1
+
+    def test_one_shared_participant_of_two_is_not_enough(self) -> None:
+        article = signature([event("FR")], None)
+        assert judge(article, Context(), shared=1) is None
+
+    def test_other_city_conflicts(self) -> None:
+        article = signature([event("FR", city="Rabat")], None)
+        assert judge(article, Context(city="marrakech"), shared=2) is None
+
+    def test_agreeing_date_city_and_occasion_add_to_score(self) -> None:
+        day = date(2025, 11, 25)
+        article = signature([event("FR", city="Marrakech", start=day, occasion="GA")], None)
+        story = Context(hard=(day.toordinal(), day.toordinal()), city="marrakech", occasion="ga")
+        assert judge(article, story, shared=2) == 5

@@ -1,0 +1,66 @@
+"""The Redis index on fakeredis (Lua included): the shared cases, key layout and expiry."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import fakeredis
+import pytest
+
+from tests.index_cases import DedupCases, Feeder, IndexFactory, StoryCases, seed_events, seed_texts
+from workers.core.indexes import ArticleIndex
+from workers.stores import SHARD_BITS, bucket, redis_index
+
+WINDOW_S = 14 * 86400
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[fakeredis.FakeAsyncRedis]:
+    fake = fakeredis.FakeAsyncRedis(server=fakeredis.FakeServer())
+    yield fake
+    await fake.aclose()
+
+
+@pytest.fixture
+def make_index(client: fakeredis.FakeAsyncRedis) -> IndexFactory:
+    def build() -> ArticleIndex:
+        return redis_index(client, prefix=f"t-{uuid.uuid4().hex[:8]}", window_s=WINDOW_S)
+
+    return build
+
+
+class TestFakeRedisDuplicates(DedupCases):
+    """The shared duplicate cases, through the Lua script."""
+
+    per_kind = 1
+
+
+class TestFakeRedisStories(StoryCases):
+    """The shared story cases, through the Lua script."""
+
+
+class TestKeys:
+    async def test_every_key_expires_within_two_windows(
+        self, client: fakeredis.FakeAsyncRedis, feed_seeds: None
+    ) -> None:
+        keys = [key async for key in client.scan_iter("t-keys:*") if key != b"t-keys:seq"]
+        ttls = [await client.pttl(key) for key in keys]
+        assert ttls and all(0 < ttl <= 2 * WINDOW_S * 1000 + 60_000 for ttl in ttls)
+
+    async def test_sequence_counter_is_the_only_key_without_ttl(
+        self, client: fakeredis.FakeAsyncRedis, feed_seeds: None
+    ) -> None:
+        keys = [key async for key in client.scan_iter("*") if await client.pttl(key) < 0]
+        assert [k.decode().rsplit(":", 1)[1] for k in keys] == ["seq"]
+
+    def test_bucket_splits_band_into_shard_and_field(self) -> None:
+        shard, field = bucket(2**64 - 1)
+        assert (int(shard), int(field)) == (2**SHARD_BITS - 1, 2 ** (64 - SHARD_BITS) - 1)
+
+    @pytest.fixture
+    async def feed_seeds(self, client: fakeredis.FakeAsyncRedis) -> None:
+        feed = Feeder(redis_index(client, prefix="t-keys", window_s=WINDOW_S), datetime.now(UTC))
+        for seed, text in seed_texts().items():
+            await feed.send(seed, text, seed_events(seed), language="ar")
