@@ -74,9 +74,13 @@ def scopes(facts: Sequence[Facts], home: Home) -> list[Scope]:
             continue
         if not (fact.security or inherited or fact.sentence.paragraph in secure_paragraphs):
             continue
-        last, last_index = types, fact.sentence.index
         actor, counterparts = _dyad(fact.countries, home)
-        found.append(Scope(fact, types, actor, counterparts, fact.organizations))
+        orgs = fact.organizations
+        recent = found[-1] if found and fact.sentence.index - last_index <= _INHERIT_REACH else None
+        if recent and not counterparts and not orgs and actor in (None, recent.actor):
+            actor, counterparts, orgs = recent.actor, recent.counterparts, recent.organizations
+        last, last_index = types, fact.sentence.index
+        found.append(Scope(fact, types, actor, counterparts, orgs))
     return found
 
 

@@ -12,8 +12,6 @@ from workers.core.matcher import Mention
 from workers.core.parties import Side, organizations, sides
 from workers.core.sentences import Sentence
 
-_STRONG_TYPES = frozenset({"meeting", "agreement"})
-
 
 @dataclass
 class Facts:
@@ -39,7 +37,8 @@ class Facts:
 
 def _types(mentions: Sequence[Mention]) -> tuple[dict[EventType, str], list[EventType]]:
     """Event types named in the sentence, each with its trigger's CAMEO code; weak ones
-    (``exchange of information`` beside a meeting) only when nothing stronger is there."""
+    (``exchange of information`` beside a meeting: a topic of the talks, not an event) only
+    when no other trigger is there."""
     strong: dict[EventType, str] = {}
     weak: list[EventType] = []
     signed_object = any(m.kind == "object" for m in mentions)
@@ -53,7 +52,7 @@ def _types(mentions: Sequence[Mention]) -> tuple[dict[EventType, str], list[Even
             weak.append(event_type)
         else:
             strong.setdefault(event_type, mention.entry.extra)
-    if not (_STRONG_TYPES & strong.keys()):
+    if not strong:
         for event_type in weak:
             strong.setdefault(event_type, "")
     return strong, weak

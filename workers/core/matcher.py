@@ -19,6 +19,7 @@ ARABIC_CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "فب", "�
 ARABIC_DEFINITE = ARABIC_CLITICS | {c + "ال" for c in ARABIC_CLITICS} | {"لل", "ولل", "فلل"}
 """Before a stem (a noun or verb, not a name): the clitics, then possibly the article."""
 _LONGEST_PREFIX = 4
+_ACRONYM = 5
 
 
 def is_arabic_letter(char: str) -> bool:
@@ -57,18 +58,23 @@ class Matcher:
     """Compiled terms of one language (or of several Latin ones together)."""
 
     def __init__(self, terms: Iterable[tuple[str, Entry, bool]]) -> None:
-        merged: dict[str, tuple[bool, list[Entry]]] = {}
+        merged: dict[str, tuple[bool, list[Entry], set[str] | None]] = {}
         for term, entry, stem in terms:
             key = fold_key(term)
             if len(key) < 2:
                 continue
-            stem_before, entries = merged.get(key, (stem, []))
+            stem_before, entries, cased = merged.get(key, (stem, [], set()))
             if entry not in entries:
                 entries.append(entry)
-            merged[key] = (stem_before and stem, entries)
+            if cased is not None and _is_acronym(term):
+                cased.add(term)
+            else:
+                cased = None
+            merged[key] = (stem_before and stem, entries, cased)
         self._automaton = ahocorasick.Automaton()
-        for key, (stem, entries) in merged.items():
-            self._automaton.add_word(key, (len(key), stem, tuple(entries)))
+        for key, (stem, entries, cased) in merged.items():
+            exact = frozenset(cased) if cased else None
+            self._automaton.add_word(key, (len(key), stem, exact, tuple(entries)))
         self._automaton.make_automaton()
         self.size = len(merged)
 
@@ -76,8 +82,10 @@ class Matcher:
         """Every entry found in ``text`` on word boundaries, leftmost-longest, in order."""
         folded = text.folded
         candidates: list[tuple[int, int, str, tuple[Entry, ...]]] = []
-        for last, (length, stem, entries) in self._automaton.iter(folded):
+        for last, (length, stem, exact, entries) in self._automaton.iter(folded):
             start, end = last - length + 1, last + 1
+            if exact and text.original[text.start(start) : text.end(end)] not in exact:
+                continue
             prefix = _prefix(folded, start)
             if prefix is None or (not stem and not _ends_word(folded, end)):
                 continue
@@ -93,6 +101,12 @@ class Matcher:
             reach = end
             mentions.extend(Mention(start, end, entry, prefix) for entry in entries)
         return mentions
+
+
+def _is_acronym(term: str) -> bool:
+    """``US``, ``UN``, ``ICE``: written in capitals, so only capitals match (not ``us``)."""
+    letters = [c for c in term if c.isalpha()]
+    return bool(letters) and len(letters) <= _ACRONYM and all(c.isupper() for c in letters)
 
 
 def _prefix(folded: str, start: int) -> str | None:

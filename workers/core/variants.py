@@ -61,7 +61,7 @@ def demonym_forms(language: str, base: str) -> list[str]:
         return french_demonym(base)
     if language == "es":
         return spanish_demonym(base)
-    return [fold_key(base)]
+    return [base]  # English demonyms do not inflect; kept as written (``US`` is cased)
 
 
 def term_forms(language: str, term: str) -> tuple[list[str], bool]:
@@ -70,4 +70,4 @@ def term_forms(language: str, term: str) -> tuple[list[str], bool]:
     term = term.rstrip("*")
     if language == "ar":
         return arabic_article_forms(term), stem
-    return [fold_key(term)], stem
+    return [term], stem  # folded by the matcher, which keeps acronyms' case
