@@ -176,6 +176,8 @@ def _cues(language: str) -> Iterator[Term]:
             for value, group in terms.items():
                 for term in group:
                     yield from _forms(language, term, Entry("cue", cue, value))
+                    if cue == "count" and value == "meetings":  # "43 bilateral meetings"
+                        yield from _forms(language, term, Entry("trigger", "meeting", "040"))
             continue
         for term in terms:
             yield from _forms(language, term, Entry("cue", cue))

@@ -16,7 +16,9 @@ _BREAK = re.compile(
 )
 _ABBREVIATIONS = frozenset(
     {"m.", "mm.", "mme.", "dr.", "mr.", "mrs.", "ms.", "st.", "sr.", "sra.", "sres.", "gen.",
-     "col.", "lt.", "gov.", "u.s.", "u.k.", "e.u.", "no.", "art.", "núm.", "p.", "d.", "j."}
+     "col.", "lt.", "gov.", "u.s.", "u.k.", "e.u.", "no.", "art.", "núm.", "p.", "d.", "j.",
+     "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+     "janv.", "févr.", "déc.", "ene.", "dic."}
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
