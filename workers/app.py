@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from faststream import Context, FastStream
 from faststream.middlewares import AckPolicy
@@ -21,7 +22,7 @@ from faststream.specification import AsyncAPI
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
-from redis.exceptions import ResponseError
+from redis.exceptions import AuthenticationError, ResponseError
 
 from schemas import Article, DeadLetter, EnrichedArticle, EventMessage
 from workers import __version__
@@ -35,6 +36,8 @@ from workers.processor import TRANSIENT, Entry, Processor
 from workers.reclaim import Reclaimer
 from workers.settings import Settings
 from workers.stores import redis_index
+
+T = TypeVar("T")
 
 
 async def raw_parser(msg: Any, _original: Any) -> RedisBatchStreamMessage:
@@ -65,11 +68,29 @@ async def raw_decoder(_msg: Any, _original: Any) -> None:
     return
 
 
+class TransientRetry(Retry):
+    """Retries lost connections with backoff, but never refused credentials."""
+
+    async def call_with_retry(
+        self,
+        do: Callable[[], Awaitable[T]],
+        fail: Callable[..., Any],
+        is_retryable: Callable[[Exception], bool] | None = None,
+        with_failure_count: bool = False,
+    ) -> T:
+        def retryable(error: Exception) -> bool:
+            if isinstance(error, AuthenticationError):
+                return False
+            return is_retryable is None or is_retryable(error)
+
+        return await super().call_with_retry(do, fail, retryable, with_failure_count)
+
+
 def redis_client(settings: Settings) -> Redis:
     """A client that retries lost connections with backoff."""
     return Redis.from_url(
         settings.redis_url_value,
-        retry=Retry(ExponentialBackoff(cap=5.0, base=0.1), retries=8),
+        retry=TransientRetry(ExponentialBackoff(cap=5.0, base=0.1), retries=8),
         retry_on_timeout=True,
         health_check_interval=15,
         socket_keepalive=True,
@@ -86,6 +107,8 @@ async def wait_for_redis(client: Redis, settings: Settings) -> None:
         try:
             await client.ping()
             return
+        except AuthenticationError:
+            raise
         except TRANSIENT as exc:
             if loop.time() + delay > deadline:
                 raise
