@@ -1,15 +1,46 @@
-"""Language detection: langdetect, seeded, on a bounded clean sample of the text."""
+"""Language detection: langdetect, seeded, on a bounded clean sample of the text.
+
+langdetect's own model and algorithm (its 55 n-gram profiles; ``n_trial`` random walks over
+the sample's n-grams with a jittered smoothing ``alpha``, a convergence check every five
+draws, the walks averaged), run in a faster form: the n-grams are read with langdetect's exact
+rules (one ``str.translate`` of its per-character normalisation, per-word caching), and the
+walks run side by side in numpy over a matrix of the profiles, seeded by ``seed``. The stock
+``Detector`` costs 1.5-3.8 ms on a 240-character sample (mostly Python loops over the 55
+languages per draw); this path costs about a tenth of that and finds the same language on the
+development sets.
+"""
 
 from __future__ import annotations
 
-from langdetect import DetectorFactory
+import re
+from functools import cache
+
+import numpy as np
+from langdetect import DetectorFactory, detector_factory
+from langdetect.detector import Detector
 from langdetect.detector_factory import init_factory
-from langdetect.lang_detect_exception import LangDetectException
+from langdetect.utils.ngram import NGram
 
 from schemas import LanguageCandidate, LanguageResult
 from workers.core.normalize import letters_sample
 
 UNDETERMINED = "und"
+_CHECK_EVERY = 5
+"""langdetect normalises and tests convergence every five draws (after the first)."""
+_MAX_CHECKS = Detector.ITERATION_LIMIT // _CHECK_EVERY + 1
+_SPACES = re.compile(" {2,}")
+_LATIN = re.compile("[A-z]")
+_NON_LATIN = re.compile("[\u0300-\U0010ffff]")
+_WORD_CACHE_MAX = 200_000
+
+
+class _Normalisation(dict[int, str]):
+    """``NGram.normalize`` of each code point, computed once: a ``str.translate`` table."""
+
+    def __missing__(self, code: int) -> str:
+        value: str = NGram.normalize(chr(code))
+        self[code] = value
+        return value
 
 
 class LanguageDetector:
@@ -18,17 +49,25 @@ class LanguageDetector:
     Build it once at start-up: it loads langdetect's profiles.
     """
 
-    def __init__(self, *, sample_chars: int = 240, min_letters: int = 20, seed: int = 0) -> None:
+    def __init__(
+        self, *, sample_chars: int = 240, min_letters: int = 20, seed: int = 0, n_trial: int = 7
+    ) -> None:
         self.sample_chars = sample_chars
         self.min_letters = min_letters
         self.seed = seed
+        self.n_trial = n_trial
         DetectorFactory.seed = seed
         init_factory()
-        from langdetect import detector_factory
-
         factory = detector_factory._factory
         assert factory is not None
         self._factory: DetectorFactory = factory
+        self._languages = [code.split("-")[0] for code in factory.langlist]
+        profiles = factory.word_lang_prob_map
+        self._row = {gram: row for row, gram in enumerate(profiles)}
+        self._matrix = np.array(list(profiles.values()), dtype=np.float32)
+        self._max_text = factory.create().max_text_length
+        self._normalisation = _Normalisation()
+        self._words: dict[str, tuple[list[int], list[int]]] = {}
 
     def detect(self, text: str, *, sample_chars: int | None = None) -> LanguageResult:
         """Detect the language of ``text``; ``und`` when there are too few letters."""
@@ -36,18 +75,112 @@ class LanguageDetector:
         sample = letters_sample(text, limit) if limit > 0 else text
         if sum(ch.isalpha() for ch in sample) < self.min_letters:
             return LanguageResult(code=UNDETERMINED, probability=0.0)
-        detector = self._factory.create()
-        detector.append(sample)
-        try:
-            found = detector.get_probabilities()
-        except LangDetectException:
+        rows = self._ngram_rows(sample)
+        if not rows:
             return LanguageResult(code=UNDETERMINED, probability=0.0)
+        probabilities = self._walk(np.array(rows, dtype=np.intp))
+        found = sorted(
+            (
+                (p, code)
+                for code, p in zip(self._languages, probabilities, strict=True)
+                if p > Detector.PROB_THRESHOLD
+            ),
+            reverse=True,
+        )
         if not found:
             return LanguageResult(code=UNDETERMINED, probability=0.0)
         candidates = [
-            LanguageCandidate(code=c.lang.split("-")[0], probability=round(c.prob, 4))
-            for c in found
+            LanguageCandidate(code=code, probability=round(min(1.0, p), 4)) for p, code in found
         ]
         return LanguageResult(
             code=candidates[0].code, probability=candidates[0].probability, candidates=candidates
         )
+
+    def _ngram_rows(self, text: str) -> list[int]:
+        """Profile rows of the text's n-grams, in order, as ``Detector.append`` then
+        ``_extract_ngrams`` would find them (URLs, mails, Vietnamese marks, Latin letters in
+        a non-Latin text, capitalised words: the same rules)."""
+        text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
+        text = _SPACES.sub(" ", NGram.normalize_vi(text)[: self._max_text])
+        without_latin, latin = _LATIN.subn("", text)
+        if latin * 2 < len(_NON_LATIN.findall(text)):
+            text = without_latin
+        words = text.translate(self._normalisation).split(" ")
+        rows: list[int] = []
+        last = len(words) - 1
+        for k, word in enumerate(words):
+            if not word:
+                continue
+            cached = self._words.get(word)
+            if cached is None:
+                cached = self._word_rows(word)
+            rows += cached[0]
+            if k < last:
+                rows += cached[1]
+        return rows
+
+    def _word_rows(self, word: str) -> tuple[list[int], list[int]]:
+        """Rows of one word's n-grams (inside it; at its end when a space follows)."""
+        row = self._row
+        padded = " " + word
+        inside: list[int] = []
+        previous_upper = False
+        for j, char in enumerate(word):
+            upper = char.isupper()
+            if not (upper and previous_upper):  # langdetect skips capitalised words
+                grams = [char, padded[j : j + 2]] + ([padded[j - 1 : j + 2]] if j else [])
+                inside += [row[g] for g in grams if g in row]
+            previous_upper = upper
+        tail = [row[g] for g in (padded[-1] + " ", padded[-2:] + " ") if g in row]
+        if len(self._words) >= _WORD_CACHE_MAX:
+            self._words.clear()
+        self._words[word] = (inside, tail)
+        return inside, tail
+
+    def _walk(self, rows: np.ndarray) -> np.ndarray:
+        """langdetect's ``n_trial`` random walks, side by side; their averaged probabilities.
+
+        Draws come in chunks of checks (five draws each; the first check follows one draw);
+        a walk stops at its first check whose top probability exceeds ``CONV_THRESHOLD``, or
+        at ``ITERATION_LIMIT`` draws, as in ``Detector._detect_block``."""
+        rng = np.random.default_rng(self.seed)
+        trials, languages = self.n_trial, self._matrix.shape[1]
+        alpha = Detector.ALPHA_DEFAULT + rng.standard_normal(trials) * Detector.ALPHA_WIDTH
+        weight = (alpha / Detector.BASE_FREQ).astype(np.float32)[:, None, None]
+        unique, sample = np.unique(rows, return_inverse=True)
+        profiles = self._matrix[unique]
+        log_prob = np.zeros((trials, languages, 1))
+        result = np.zeros((trials, languages))
+        active = np.arange(trials)
+        checks, chunk = 0, 16
+        while active.size:
+            factors = profiles[sample[rng.integers(0, sample.size, (active.size, chunk * 5))]]
+            factors += weight[active]
+            if checks == 0:
+                factors[:, : _CHECK_EVERY - 1] = 1.0  # neutral: the first check is after one draw
+            grouped = factors.reshape(active.size, chunk, _CHECK_EVERY, languages)
+            steps = grouped[:, :, 0] * grouped[:, :, 1]
+            for j in range(2, _CHECK_EVERY):
+                steps *= grouped[:, :, j]
+            path = np.log(steps).transpose(0, 2, 1) @ _running_sum(chunk)  # (walk, lang, check)
+            path += log_prob[active]
+            path -= path.max(axis=1, keepdims=True)
+            spread = np.exp(path)
+            total = spread.sum(axis=1)
+            stop = total < 1.0 / Detector.CONV_THRESHOLD
+            stop[:, max(0, _MAX_CHECKS - 1 - checks) :] = True
+            finished = stop.any(axis=1)
+            at = stop.argmax(axis=1)
+            done = np.flatnonzero(finished)
+            result[active[done]] = spread[done, :, at[done]] / total[done, at[done], None]
+            log_prob[active] = path[:, :, -1:]
+            active = active[~finished]
+            checks, chunk = checks + chunk, chunk * 2
+        averaged: np.ndarray = result.mean(axis=0)
+        return averaged
+
+
+@cache
+def _running_sum(n: int) -> np.ndarray:
+    """``x @ _running_sum(n)`` is ``np.cumsum(x, axis=-1)``, several times faster at this size."""
+    return np.triu(np.ones((n, n), dtype=np.float32))
