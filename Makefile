@@ -51,8 +51,8 @@ bench: $(STAMP) ## Benchmarks: pure core, transport ceiling, end to end, scaling
 chaos: $(STAMP) ## Kill workers and Redis mid-flight and prove nothing is lost or doubled (N=2000 for a quick run)
 	$(BIN)/coopstream chaos --articles $(N)
 
-asyncapi: $(STAMP) ## Write the AsyncAPI document of the streams to docs/asyncapi.yaml
-	$(BIN)/coopstream docs --out docs/asyncapi.yaml
+asyncapi: $(STAMP) ## Write the AsyncAPI document of the streams to docs/asyncapi.json
+	$(BIN)/coopstream docs --out docs/asyncapi.json
 
 clean: ## Remove the virtual environment, caches and the embedded server's data
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis var build *.egg-info
