@@ -19,7 +19,7 @@ from schemas import DateRange
 from workers.core.matcher import Mention
 
 _ORD = r"(?:er|eme|º|°|st|nd|rd|th)?"
-_TO = r"(?:-|/|و|الى|حتى|au|et|a|al|y|to|and|till|until|through)"
+_TO = r"(?:-|/|و|الي|حتي|au|et|a|al|y|to|and|till|until|through)"  # folded: إلى → الي
 _LEFT = re.compile(
     rf"(?:(?<!\d)(\d{{1,2}}){_ORD}\s*{_TO}\s*(?:le |el |the )?)?(?<!\d)(\d{{1,2}}){_ORD}\s*"
     r"(?:de |of |من شهر |شهر )?$"

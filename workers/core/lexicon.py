@@ -18,6 +18,7 @@ from typing import Any
 from babel import Locale
 
 from workers.core.matcher import Entry, Matcher
+from workers.core.textmap import fold_key
 from workers.core.variants import demonym_forms, term_forms
 
 LANGUAGES = ("ar", "fr", "en", "es")
@@ -141,8 +142,8 @@ def _grouped(language: str, name: str, kind: str) -> Iterator[Term]:
 
 def _countries(language: str) -> Iterator[Term]:
     data = read(language, "countries.json")
-    ambiguous = set(data.get("ambiguous", []))
-    excluded = set(data.get("exclude", []))
+    ambiguous = {fold_key(term) for term in data.get("ambiguous", [])}
+    excluded = {fold_key(term) for term in data.get("exclude", [])}
     names: dict[str, list[str]] = {}
     for code, name in Locale.parse(language).territories.items():
         if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
@@ -153,9 +154,9 @@ def _countries(language: str) -> Iterator[Term]:
         yield from _forms(language, region, Entry("region", region))
     for code, terms in names.items():
         for term in terms:
-            if term in excluded:
+            if fold_key(term) in excluded:
                 continue
-            extra = "ambiguous" if term in ambiguous else ""
+            extra = "ambiguous" if fold_key(term) in ambiguous else ""
             yield from _forms(language, term, Entry("country", code, extra))
 
 

@@ -9,7 +9,11 @@ from dataclasses import dataclass
 
 from workers.core.matcher import Mention
 
-_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.\u066c]\d{3})*(?![\w.,]\d)|(?<![\w.,])\d+")
+# Bounded: a count or a year has a few digits; a run of thousands of digits is noise, and
+# int() refuses more than 4,300 of them.
+_DIGITS = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[,.\u066c]\d{3}){1,4}(?!\d)|(?<![\d.,])\d{1,12}(?!\d)"
+)
 _JOINERS = frozenset({"", "-", "و", "and", "et", "y", "e"})
 _GAP_WORDS = 3
 _MULTIPLIERS = (100, 1000)

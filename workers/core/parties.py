@@ -18,7 +18,10 @@ _NEAR_WORDS = 4
 _ADJACENT_WORDS = 2
 _PASSING_REACH = 40
 _AMBIGUOUS_REACH = 30
-_LIST_GAPS = frozenset({"", ",", "و", "and", "et", "y", "or", "ou", "o", "ainsi que", "as well as"})
+_LIST_WORDS = frozenset(
+    {",", "و", "and", "et", "y", "or", "ou", "o", "ainsi", "que", "as", "well", "the", "du", "de"}
+    | {"des", "la", "le", "les", "l'", "d'", "del", "el", "los", "las", "e", "a", "en", "in", "au"}
+)
 _PARTY_KINDS = frozenset({"country", "demonym", "agency", "person"})
 
 
@@ -56,8 +59,9 @@ def _passing(folded: str, mentions: Sequence[Mention]) -> set[int]:
         for name in names:
             if name.start < cue.end:
                 continue
-            gap = folded[reach : name.start].strip()
-            if name.start - reach > _PASSING_REACH or (reach > cue.end and gap not in _LIST_GAPS):
+            gap = folded[reach : name.start].replace(",", " , ").replace("'", "' ").split()
+            listed = all(word in _LIST_WORDS for word in gap)
+            if name.start - reach > _PASSING_REACH or (reach > cue.end and not listed):
                 break
             skipped.add(id(name))
             reach = name.end

@@ -1,0 +1,27 @@
+"""Sentence and paragraph splitting with offsets into the original text."""
+
+from __future__ import annotations
+
+from workers.core.sentences import split
+
+
+class TestSentences:
+    def test_offsets_cut_the_original_text(self) -> None:
+        text = "Spain and Morocco met. They signed a deal!  Done?"
+        assert [text[s.start : s.end] for s in split(text)] == [
+            "Spain and Morocco met.",
+            "They signed a deal!",
+            "Done?",
+        ]
+
+    def test_abbreviations_do_not_end_a_sentence(self) -> None:
+        text = "The course ran from Oct. 6 to 17. Mr. Diallo said so."
+        assert len(split(text)) == 2
+
+    def test_arabic_question_mark_and_line_breaks_end_sentences(self) -> None:
+        text = "هل اتفق الطرفان؟ نعم\nوقع الوزيران"
+        assert len(split(text)) == 3
+
+    def test_blank_lines_separate_paragraphs(self) -> None:
+        text = "One. Two.\n\nThree."
+        assert [s.paragraph for s in split(text)] == [0, 0, 1]
