@@ -20,6 +20,10 @@ from workers.logs import get_logger
 from workers.processor import TRANSIENT, Entry, Processor
 from workers.settings import Settings
 
+PRUNE_IDLE_MS = 3_600_000
+"""A consumer idle this long with nothing pending is a process that is gone."""
+PRUNE_EVERY = 100
+"""Sweeps between two prunings."""
 CRASH_FACTOR = 3
 """Deliveries allowed per permitted failure before an entry that never fails cleanly is dead."""
 
@@ -118,12 +122,33 @@ class Reclaimer:
             self.log.info("entries_reclaimed", count=len(keep), first=keep[0].entry_id)
             await self.processor.process(keep)
 
+    async def prune_consumers(self, idle_ms: int | None = None) -> list[str]:
+        """Delete consumers that own nothing and have been idle for long: every restarted
+        process leaves its old name in the group. Returns the names deleted."""
+        s = self.settings
+        idle_limit = max(PRUNE_IDLE_MS, 10 * s.claim_idle_ms) if idle_ms is None else idle_ms
+        consumers: Any = await self.client.xinfo_consumers(s.input_stream, s.group)
+        gone = []
+        for consumer in consumers:
+            name = consumer["name"]
+            name = name.decode() if isinstance(name, bytes) else str(name)
+            if name != s.consumer and consumer["pending"] == 0 and consumer["idle"] > idle_limit:
+                await self.client.xgroup_delconsumer(s.input_stream, s.group, name)
+                gone.append(name)
+        if gone:
+            self.log.info("consumers_pruned", consumers=gone)
+        return gone
+
     async def run(self) -> None:
         """Loop until stopped; connection errors are logged and retried."""
         interval = self.settings.claim_interval_ms / 1000
+        sweeps = 0
         while not self._stopping.is_set():
             try:
                 await self.claim_once()
+                sweeps += 1
+                if sweeps % PRUNE_EVERY == 1:
+                    await self.prune_consumers()
             except TRANSIENT as exc:
                 self.processor.ready = False
                 self.log.warning("reclaim_redis_error", error=type(exc).__name__)
