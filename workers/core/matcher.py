@@ -8,6 +8,8 @@ resolved leftmost-longest, so ``الجريمة المنظمة`` wins over ``ال
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,7 +20,7 @@ from workers.core.textmap import TextMap, fold_key
 ARABIC_CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك"})
 ARABIC_DEFINITE = ARABIC_CLITICS | {c + "ال" for c in ARABIC_CLITICS} | {"لل", "ولل", "فلل"}
 """Before a stem (a noun or verb, not a name): the clitics, then possibly the article."""
-_LONGEST_PREFIX = 4
+_WORD = re.compile(r"\w+")
 _ACRONYM = 5
 
 
@@ -36,7 +38,7 @@ class Entry:
     extra: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One hit: offsets in the folded text (``start``/``end``) and what it means."""
 
@@ -81,25 +83,31 @@ class Matcher:
     def find(self, text: TextMap) -> list[Mention]:
         """Every entry found in ``text`` on word boundaries, leftmost-longest, in order."""
         folded = text.folded
+        size = len(folded)
+        words = [word.start() for word in _WORD.finditer(folded)]
         candidates: list[tuple[int, int, str, tuple[Entry, ...]]] = []
         for last, (length, stem, exact, entries) in self._automaton.iter(folded):
             start, end = last - length + 1, last + 1
+            if not stem and end < size and folded[end].isalnum():
+                continue
+            prefix = ""
+            if start and folded[start - 1].isalnum():
+                if not is_arabic_letter(folded[start]):
+                    continue
+                prefix = folded[words[bisect_right(words, start) - 1] : start]
+                if prefix not in (ARABIC_DEFINITE if stem else ARABIC_CLITICS):
+                    continue
             if exact and text.original[text.start(start) : text.end(end)] not in exact:
                 continue
-            prefix = _prefix(folded, start)
-            if prefix is None or (not stem and not _ends_word(folded, end)):
-                continue
-            if prefix not in (ARABIC_DEFINITE if stem else ARABIC_CLITICS):
-                continue
-            candidates.append((start, end, prefix, entries))
-        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+            candidates.append((start, -end, prefix, entries))
+        candidates.sort()  # leftmost first, then longest (one key per span, so no ties)
         mentions: list[Mention] = []
         reach = -1
-        for start, end, prefix, entries in candidates:
+        for start, negative_end, prefix, entries in candidates:
             if start < reach:
                 continue
-            reach = end
-            mentions.extend(Mention(start, end, entry, prefix) for entry in entries)
+            reach = -negative_end
+            mentions.extend(Mention(start, reach, entry, prefix) for entry in entries)
         return mentions
 
 
@@ -107,22 +115,3 @@ def _is_acronym(term: str) -> bool:
     """``US``, ``UN``, ``ICE``: written in capitals, so only capitals match (not ``us``)."""
     letters = [c for c in term if c.isalpha()]
     return bool(letters) and len(letters) <= _ACRONYM and all(c.isupper() for c in letters)
-
-
-def _prefix(folded: str, start: int) -> str | None:
-    """The clitics before a hit, or None when the hit starts inside a word."""
-    if start == 0:
-        return ""
-    before = folded[start - 1]
-    if is_arabic_letter(folded[start]):
-        word = start
-        while word > 0 and is_arabic_letter(folded[word - 1]) and start - word < _LONGEST_PREFIX:
-            word -= 1
-        if word > 0 and is_arabic_letter(folded[word - 1]):
-            return None
-        return folded[word:start]
-    return None if before.isalnum() else ""
-
-
-def _ends_word(folded: str, end: int) -> bool:
-    return end >= len(folded) or not (folded[end].isalnum() or is_arabic_letter(folded[end]))
