@@ -18,13 +18,21 @@ from workers.core.dedup import DuplicateIndex, MemoryDuplicateIndex
 from workers.core.events import Extractor
 from workers.core.indexes import ArticleIndex, Sighting, SplitIndex
 from workers.core.language import LanguageDetector
+from workers.core.normalize import clean_text
 from workers.core.signature import signature
 from workers.core.sketch import Sketcher, content_hash
 from workers.core.stories import MemoryStoryIndex, StoryIndex
 
 
+def text_digest(text: str) -> str:
+    """SHA-256 of the text as received, HTML and whitespace normalised (case, letters,
+    digits and punctuation kept): two inputs differ exactly when this differs."""
+    return hashlib.sha256(clean_text(text).encode("utf-8")).hexdigest()
+
+
 def article_id(article: Article, digest: str) -> str:
-    """The article's id: given, else derived from its URL, else from its normalised text."""
+    """The article's id: given, else derived from its URL, else from its text
+    (``digest`` is :func:`text_digest`)."""
     if article.id:
         return article.id
     if article.url:
@@ -33,7 +41,8 @@ def article_id(article: Article, digest: str) -> str:
 
 
 def idempotency_key(identifier: str, digest: str) -> str:
-    """Same article id and content → same key, however often it is delivered."""
+    """Same article id and same text → same key, however often it is delivered; a corrected
+    text under the same id is a new output."""
     return hashlib.sha256(f"{identifier}\x1f{digest}".encode()).hexdigest()[:32]
 
 
@@ -83,7 +92,7 @@ class Pipeline:
     def digest(self, article: Article) -> tuple[str, str]:
         """(article id, content hash) — cheap, used for idempotency before enrichment."""
         digest = content_hash(article.text)
-        return article_id(article, digest), digest
+        return article_id(article, text_digest(article.text)), digest
 
     async def enrich(
         self,
@@ -95,7 +104,8 @@ class Pipeline:
         started = time.perf_counter()
         sketch = self.engines.sketcher.sketch(article.text)
         digest = sketch.digest
-        identifier = article_id(article, digest)
+        received = text_digest(article.text)
+        identifier = article_id(article, received)
         sketched = time.perf_counter()
         language = self.engines.detector.detect(article.text)
         detected = time.perf_counter()
@@ -145,7 +155,7 @@ class Pipeline:
                 elapsed_ms=round((time.perf_counter() - started) * 1000, 3),
                 entry_id=entry_id,
                 delivery_count=max(1, delivery_count),
-                idempotency_key=idempotency_key(identifier, digest),
+                idempotency_key=idempotency_key(identifier, received),
                 processed_at=now,
             ),
         )
