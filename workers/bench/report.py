@@ -1,0 +1,144 @@
+"""The readable table, the targets of issue 7 with PASS/MISS, and the JSON line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from workers.bench.corpus import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target: a figure, a bound, and which side of it passes."""
+
+    label: str
+    key: str
+    bound: float
+    at_most: bool
+
+    def verdict(self, figures: dict[str, Any]) -> str:
+        value = figures.get(self.key)
+        if value is None:
+            return "SKIP"
+        ok = value <= self.bound if self.at_most else value >= self.bound
+        return "PASS" if ok else "MISS"
+
+
+TARGETS = (
+    Target(
+        "pure core per 5 KB article (median over languages) ≤ 1,500 µs",
+        "core_us_per_article",
+        1500,
+        at_most=True,
+    ),
+    Target(
+        "pure core ≥ 5× faster than langdetect over the whole text",
+        "core_vs_langdetect_full",
+        5.0,
+        at_most=False,
+    ),
+    Target(
+        "end to end, 1 worker ≥ 60% of the pure core's rate", "e2e_1w_vs_core", 0.6, at_most=False
+    ),
+    Target("end to end, 2 workers ≥ 1.6× one worker", "e2e_2w_vs_1w", 1.6, at_most=False),
+    Target("p99 latency at half the saturating rate ≤ 50 ms", "p99_ms", 50.0, at_most=True),
+    Target("dedup lookup flat (±20%) from 10k to 1M", "dedup_lookup_flatness", 0.2, at_most=True),
+    Target("peak RSS per worker ≤ 250 MB", "rss_mb", 250.0, at_most=True),
+)
+
+
+def _num(value: Any, digits: int = 1) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _core_table(figures: dict[str, Any], out: Callable[[str], None]) -> None:
+    core = figures.get("core") or {}
+    for label, by_language in core.items():
+        stages = [k for k in by_language[LANGUAGES[0]] if k.endswith("_us")]
+        head = "".join(f"{s.removesuffix('_us'):>11}" for s in stages)
+        out(f"  {label:<5} lang{head}  articles/s")
+        for lang in LANGUAGES:
+            row = by_language[lang]
+            cells = "".join(f"{_num(row[s]):>11}" for s in stages)
+            out(f"        {lang:<4}{cells}  {_num(row['articles_per_s']):>10}")
+
+
+def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
+    """The human-readable report (everything but the JSON line)."""
+    out(f"coopstream bench — {figures['date']} — {figures['machine']} — {figures['mode']}")
+    out("")
+    out("1. Pure core (µs per article, one core; dedup = sketch + in-memory index)")
+    _core_table(figures, out)
+    out(
+        f"  median over languages (5 KB): {_num(figures['core_us_per_article'])} µs; "
+        f"mixed: {_num(figures['core_articles_per_s'])} articles/s"
+    )
+    out("")
+    out("5. Language: langdetect over the whole text vs our bounded sample (5 KB articles)")
+    for name in ("langdetect_full", "langdetect_sample", "language"):
+        out(
+            f"  {name:<18} {_num(figures.get(f'{name}_us_per_article')):>10} µs   "
+            f"dev accuracy {_num(figures.get(f'{name}_accuracy'), 4)}"
+        )
+    if figures.get("e2e_1w_articles_per_s") is not None:
+        out("")
+        out(f"2-3. Transport and end to end ({_num(figures['articles'])} articles of ~5 KB)")
+        for key, phase in figures["phases"].items():
+            out(
+                f"  {key:<10} {_num(phase['rate']):>9} /s   processed {phase['processed']:>6} "
+                f"in {phase['seconds']:.1f} s   peak RSS {phase['rss_mb']} MB"
+            )
+        lat = figures["latency"]
+        out(
+            f"  latency at {lat['rate']} /s (achieved {lat['achieved_rate']}): "
+            f"p50 {lat['p50_ms']} ms, p99 {lat['p99_ms']} ms, max {lat['max_ms']} ms "
+            f"({lat['measured']} articles)"
+        )
+        out(
+            f"  Redis commands per article: {figures['redis_commands_per_article']} "
+            f"(scripts {figures['redis_scripts_per_article']}); state "
+            f"{_num(figures['redis_state_bytes_per_100k_e2e'])} B per 100k"
+        )
+    if figures.get("dedup_lookup_us"):
+        out("")
+        out("4. Duplicate index scaling (Redis, real lookups)")
+        dedup = figures["dedup"]
+        for size, us in figures["dedup_lookup_us"].items():
+            out(
+                f"  {int(size):>9,} indexed: {us:>7} µs mean, "
+                f"{dedup['dedup_lookup_p99_us'][size]} µs p99, "
+                f"{_num(dedup['redis_bytes_per_100k_by_size'][size])} B per 100k"
+            )
+    out("")
+    out(
+        "Ratios (one run): "
+        + ", ".join(
+            f"{k} {_num(figures.get(k), 2)}"
+            for k in (
+                "e2e_1w_vs_core",
+                "e2e_2w_vs_1w",
+                "e2e_1w_vs_transport",
+                "core_vs_langdetect_full",
+                "language_vs_langdetect_full",
+            )
+        )
+    )
+    out("Targets:")
+    for target in TARGETS:
+        value = figures.get(target.key)
+        out(f"  [{target.verdict(figures)}] {target.label}: {_num(value, 3)}")
+    for note in figures.get("notes", []):
+        out(f"  note: {note}")
+
+
+def json_line(figures: dict[str, Any]) -> str:
+    """Every figure, one line; the targets' verdicts included."""
+    verdicts = {t.key: t.verdict(figures) for t in TARGETS}
+    return json.dumps(figures | {"targets": verdicts}, ensure_ascii=False, separators=(",", ":"))
