@@ -264,12 +264,15 @@ def build_app(
     @app.on_startup
     async def start_up() -> None:
         await start_runtime(runtime)
+        assert runtime.reclaimer is not None
+        # Before the subscriber starts: once it reads, its new entries are pending for this
+        # consumer too, and draining from id 0 would process them a second time.
+        await runtime.reclaimer.drain_own(settings.shutdown_timeout_s)
 
     @app.after_startup
     async def started() -> None:
         assert runtime.reclaimer is not None
         assert runtime.processor is not None
-        await runtime.reclaimer.drain_own(settings.shutdown_timeout_s)
         runtime.processor.ready = True
         runtime.reclaimer.start()
 

@@ -78,6 +78,31 @@ class TestMetrics:
         assert got[("coopstream_duplicates_total", ())] == 1
         assert got[("coopstream_outbox_articles_total", (("outcome", "published"),))] == 6
 
+    async def test_a_backlog_waiting_at_start_up_is_processed_once(
+        self,
+        worker: WorkerFactory,
+        redis_client: Redis,
+        settings_factory: Callable[..., Any],
+        redis_url: str,
+        article_factory: Callable[..., dict[str, Any]],
+    ) -> None:
+        """Entries sent before the worker starts: each received once, one dead letter each."""
+        settings = settings_factory(redis_url=redis_url)
+        for _ in range(10):
+            await xadd_json(
+                redis_client, settings.input_stream, article_factory(text=unrelated_text())
+            )
+        for _ in range(3):
+            await redis_client.xadd(settings.input_stream, {"data": "{not json"})
+        port = free_port()
+        async with worker(http_port=port) as runtime:
+            await wait_for_len(redis_client, runtime.settings.enriched_stream, 10)
+            await wait_for_len(redis_client, runtime.settings.dead_stream, 3)
+            await asyncio.sleep(0.3)
+            got = await scrape(port)
+        assert got[("coopstream_messages_received_total", ())] == 13
+        assert await redis_client.xlen(settings.dead_stream) == 3
+
     async def test_stage_latency_is_observed_per_stage(
         self,
         worker: WorkerFactory,
