@@ -21,7 +21,14 @@ from typing import Any, cast
 import numpy as np
 from redis.asyncio import Redis
 
-from workers.bench.fleet import Fleet, Mode, command_calls, key_bytes, used_memory
+from workers.bench.fleet import (
+    Fleet,
+    Mode,
+    command_calls,
+    key_bytes,
+    server_cpu_seconds,
+    used_memory,
+)
 from workers.settings import Settings, load_settings
 
 POLL_S = 0.1
@@ -43,6 +50,10 @@ class Phase:
     commands: dict[str, int] = field(default_factory=dict)
     state_bytes: int = 0
     output_stream_bytes: int = 0
+    worker_cpu_us: float = 0.0
+    """Worker CPU per article (all workers, after their first output)."""
+    server_cpu_us: float = 0.0
+    """Redis CPU per article, same window."""
 
 
 def streams() -> Settings:
@@ -58,6 +69,7 @@ def payload(article: dict[str, Any]) -> dict[str, str]:
 async def fresh(client: Redis) -> None:
     """Empty server, input group at ``0``."""
     names = streams()
+    await client.config_set("lazyfree-lazy-user-flush", "no")  # memory is measured next
     await client.flushall()
     await client.xgroup_create(names.input_stream, names.group, id="0", mkstream=True)
 
@@ -115,20 +127,27 @@ async def saturate(
         await send(client, articles)
         await client.config_resetstat()
         polls, timeline, first = 0, [(time.monotonic(), 0)], None
+        at_first, cpu_first = 0, (0.0, 0.0)
         with Fleet(url, workers, mode, logs, name) as fleet:
             while True:
                 await asyncio.sleep(POLL_S)
                 done, now = await outputs(client), time.monotonic()
                 polls += 1
                 timeline.append((now, done))
-                first = first or (now if done else None)
+                if first is None and done:
+                    first, at_first = now, done
+                    cpu_first = (fleet.cpu_seconds(), await server_cpu_seconds(client))
                 if done >= len(articles) or (first and now - first > cap_s):
                     break
                 if not fleet.alive() or (first is None and now - timeline[0][0] > STARTUP_S):
                     msg = f"{name}: workers failed or never started:\n{fleet.tail()}"
                     raise RuntimeError(msg)
             fleet.read_peaks()
+            cpu_last = (fleet.cpu_seconds(), await server_cpu_seconds(client))
         phase.rss_mb = fleet.peaks
+        counted = max(1, timeline[-1][1] - at_first)
+        phase.worker_cpu_us = (cpu_last[0] - cpu_first[0]) / counted * 1e6
+        phase.server_cpu_us = (cpu_last[1] - cpu_first[1]) / counted * 1e6
         calls = await command_calls(client)
         calls["xlen"] = calls.get("xlen", 0) - 2 * polls
         phase.commands = {k: v for k, v in calls.items() if v > 0 and k != "config|resetstat"}

@@ -35,6 +35,15 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a live process so far (0.0 when unreadable)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Fleet:
     """N worker processes of one kind; a context manager that always stops them."""
 
@@ -65,6 +74,10 @@ class Fleet:
 
     def alive(self) -> bool:
         return all(proc.poll() is None for proc in self.procs)
+
+    def cpu_seconds(self) -> float:
+        """CPU time of all the workers so far."""
+        return sum(cpu_seconds(proc.pid) for proc in self.procs)
 
     def read_peaks(self) -> list[float]:
         """Peak RSS of each worker so far (call before stopping them)."""
@@ -100,6 +113,12 @@ async def command_calls(client: Redis) -> dict[str, int]:
         for name, value in stats.items()
         if isinstance(value, dict) and "calls" in value
     }
+
+
+async def server_cpu_seconds(client: Redis) -> float:
+    """CPU time the server has used (``INFO cpu``: user + system, all its threads)."""
+    cpu: dict[str, Any] = await client.info("cpu")
+    return float(cpu["used_cpu_user"]) + float(cpu["used_cpu_sys"])
 
 
 async def used_memory(client: Redis) -> int:

@@ -73,6 +73,10 @@ def _core_table(figures: dict[str, Any], out: Callable[[str], None]) -> None:
 def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
     """The human-readable report (everything but the JSON line)."""
     out(f"coopstream bench — {figures['date']} — {figures['machine']} — {figures['mode']}")
+    out(
+        f"load average (1, 5, 15 min) at start {figures['load_avg_start']}, "
+        f"at end {figures['load_avg_end']}: other processes share these cores"
+    )
     out("")
     out("1. Pure core (µs per article, one core; dedup = sketch + in-memory index)")
     _core_table(figures, out)
@@ -90,10 +94,15 @@ def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
     if figures.get("e2e_1w_articles_per_s") is not None:
         out("")
         out(f"2-3. Transport and end to end ({_num(figures['articles'])} articles of ~5 KB)")
-        for key, phase in figures["phases"].items():
+        out(
+            "  phase         articles/s  processed  seconds  worker CPU µs/art  Redis CPU µs/art"
+            "  peak RSS MB"
+        )
+        for key, p in figures["phases"].items():
             out(
-                f"  {key:<10} {_num(phase['rate']):>9} /s   processed {phase['processed']:>6} "
-                f"in {phase['seconds']:.1f} s   peak RSS {phase['rss_mb']} MB"
+                f"  {key:<10} {_num(p['rate']):>13} {p['processed']:>10} {p['seconds']:>8.1f}"
+                f" {_num(p['worker_cpu_us'], 0):>17} {_num(p['server_cpu_us'], 0):>17}"
+                f"  {', '.join(map(str, p['rss_mb']))}"
             )
         lat = figures["latency"]
         out(
@@ -104,7 +113,9 @@ def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
         out(
             f"  Redis commands per article: {figures['redis_commands_per_article']} "
             f"(scripts {figures['redis_scripts_per_article']}); state "
-            f"{_num(figures['redis_state_bytes_per_100k_e2e'])} B per 100k"
+            f"{_num(figures['redis_state_bytes_per_100k_e2e'])} B per 100k (index, stories, "
+            "idempotency keys); output streams "
+            f"{_num(figures['redis_output_stream_bytes_per_100k'])} B per 100k"
         )
     if figures.get("dedup_lookup_us"):
         out("")

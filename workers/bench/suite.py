@@ -72,7 +72,7 @@ class Options:
     @property
     def cap_s(self) -> float:
         """Longest a saturation phase runs after its first output."""
-        return 30.0 if self.quick else 150.0
+        return 30.0 if self.quick else 120.0
 
     @property
     def paced_s(self) -> float:
@@ -93,7 +93,6 @@ def _e2e(
     n = options.articles
     articles = corpus.articles(n, 5_000, prefix="e2e")
     warmup = corpus.articles(64, 5_000, prefix="warm")
-    paced_articles = corpus.articles(n, 5_000, prefix="paced")
     logs = Path(tempfile.mkdtemp(prefix="coopstream-bench-"))
     with embedded_server(appendonly=False) as url:
         phases = {}
@@ -110,6 +109,7 @@ def _e2e(
         one = phases["1w"]
         rate = one.rate / 2
         say(f"end to end: latency at {rate:.0f} articles/s (half of one worker's rate)…")
+        paced_articles = corpus.articles(int(rate * options.paced_s) + 10, 5_000, prefix="paced")
         latency = asyncio.run(
             paced(url, warmup, paced_articles, rate=rate, seconds=options.paced_s, logs=logs)
         )
@@ -124,6 +124,11 @@ def _e2e(
     figures["rss_mb"] = max(peaks, default=None)
     figures["transport_rss_mb"] = max(phases["transport"].rss_mb, default=None)
     figures |= commands_per_article(one)
+    figures["worker_cpu_us_per_article"] = round(one.worker_cpu_us, 1)
+    figures["redis_cpu_us_per_article"] = round(one.server_cpu_us, 1)
+    figures["redis_core_ceiling_articles_per_s"] = (
+        round(1e6 / one.server_cpu_us, 1) if one.server_cpu_us else None
+    )
     per_100k = 100_000 / max(1, one.processed)
     figures["redis_state_bytes_per_100k_e2e"] = round(one.state_bytes * per_100k)
     figures["redis_output_stream_bytes_per_100k"] = round(one.output_stream_bytes * per_100k)
@@ -139,6 +144,7 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict[str, Any]:
         "mode": "tiny" if options.tiny else "quick" if options.quick else "full",
         "articles": options.articles,
         "notes": [],
+        "load_avg_start": [round(x, 2) for x in os.getloadavg()],
     }
     corpus = Corpus()
     say("pure core: loading engines…")
@@ -163,6 +169,7 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict[str, Any]:
         figures["dedup_lookup_us"] = index["dedup_lookup_us"]
         figures["redis_bytes_per_100k"] = index["redis_bytes_per_100k"]
         figures["dedup_lookup_flatness"] = flatness(index["dedup_lookup_us"])
+    figures["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
     core_rate = figures["core_articles_per_s"]
     figures["e2e_1w_vs_core"] = _ratio(figures["e2e_1w_articles_per_s"], core_rate)
     figures["e2e_2w_vs_1w"] = _ratio(
