@@ -17,6 +17,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from workers import __version__
 from workers.cli.common import CommandError
+from workers.settings import load_settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _where() -> str:
+    """The URL in use, credentials redacted."""
+    try:
+        return load_settings().redis_url_safe
+    except ValueError:
+        return "(invalid settings)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``coopstream`` console script."""
     args = build_parser().parse_args(argv)
@@ -54,9 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except RedisConnectionError as exc:
         print(
-            f"coopstream {args.command}: cannot reach Redis ({type(exc).__name__}). "
-            "Check that REDIS_URL points at a running server and that this machine can reach "
-            "it; unset REDIS_URL to use the embedded server.",
+            f"coopstream {args.command}: cannot reach Redis at {_where()} "
+            f"({type(exc).__name__}). Check that REDIS_URL points at a running server and that "
+            "this machine can reach it; unset REDIS_URL to use the embedded server.",
             file=sys.stderr,
         )
         return 2

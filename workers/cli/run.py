@@ -40,13 +40,20 @@ async def serve(settings: Settings) -> None:
     await app.run()
 
 
+def _http_port(settings: Settings, n: int) -> dict[str, str]:
+    """Worker ``n`` serves its probes on COOPSTREAM_HTTP_PORT + n (one port per process)."""
+    if not settings.http_port:  # unset, or 0: any free port
+        return {}
+    return {"COOPSTREAM_HTTP_PORT": str(settings.http_port + n)}
+
+
 def _spawn(settings: Settings, count: int) -> int:
     env = {**os.environ, "REDIS_URL": settings.redis_url_value}
     base = settings.consumer
     children = [
         subprocess.Popen(
             [sys.executable, "-m", "workers.cli", "run", "--workers", "1"],
-            env={**env, "COOPSTREAM_CONSUMER": f"{base}-{n}"},
+            env={**env, "COOPSTREAM_CONSUMER": f"{base}-{n}", **_http_port(settings, n)},
         )
         for n in range(count)
     ]
