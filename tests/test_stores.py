@@ -56,8 +56,8 @@ class TestKeys:
         assert [k.decode().rsplit(":", 1)[1] for k in keys] == ["seq"]
 
     def test_bucket_splits_band_into_shard_and_field(self) -> None:
-        shard, field = bucket(2**64 - 1)
-        assert (int(shard), int(field)) == (2**SHARD_BITS - 1, 2 ** (64 - SHARD_BITS) - 1)
+        shard, field = bucket((5 << (64 - SHARD_BITS)) | (0xCAFEBABE << (32 - SHARD_BITS)))
+        assert (shard, field) == (5, bytes.fromhex("cafebabe"))
 
     @pytest.fixture
     async def feed_seeds(self, client: fakeredis.FakeAsyncRedis) -> None:

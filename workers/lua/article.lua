@@ -3,21 +3,25 @@
 -- (the in-memory indexes); tests run the same cases against both.
 --
 -- KEYS[1]  the article's record        {p}:a:<id hash>     (the other keys are derived below)
--- ARGV[1]  JSON: p (prefix), id (hash), article (id), now (ms), window (ms), gen, gen_expire (unix s), min (bytes
---          that must agree), perms, digest, bands [[shard, field], ...], story (id if it
---          starts one), parts [participants], ctx {h0,h1,s0,s1,ci,co,oc}, slack, cap,
---          outlet, lang, keys [event keys]
--- ARGV[2]  fingerprint (bytes)     ARGV[3..] the events' JSON, in the order of keys
+-- ARGV[1]  JSON: p (prefix), id (id hash, hex), article (id), now (ms), window (ms), gen,
+--          gen_expire (unix s), min (bytes that must agree), perms, digest, nbands,
+--          story (its id if it starts one), parts [participants], ctx {h0,h1,s0,s1,ci,co,oc},
+--          slack, cap, outlet, lang, keys [event keys]
+-- ARGV[2]  fingerprint (bytes)   ARGV[3] id hash (8 bytes)
+-- ARGV[4]  bands: per band u32 shard (big-endian) and its 4-byte field
+-- ARGV[5..] the events' JSON, in the order of keys
 -- Returns {duplicate_of, matches, story_id, articles, outlets, languages, first_ms, last_ms,
 --          then per event: key, kind, mentions, first JSON ('' when this article's own)}
 --
 -- Keys: {p}:a:<id>  article record (hash, expires after the window)
---       {p}:b:<gen>:<shard>  LSH buckets of one generation (hash band field -> first article)
+--       {p}:b:<gen>:<shard>  LSH buckets of one generation: a string of 12-byte entries,
+--                  band field (4 bytes) + article id hash (8 bytes), oldest first
 --       {p}:s:<story>  story (hash: seq, counts, context, n:<event> mentions, j:<event> JSON)
 --       {p}:sp:<participant>  stories of a participant (zset scored by last activity)
 local q = cjson.decode(ARGV[1])
-local fp, p, now = ARGV[2], q.p, q.now
+local fp, raw_id, packed, p, now = ARGV[2], ARGV[3], ARGV[4], q.p, q.now
 local rec = KEYS[1]
+local HEX8 = string.rep('%02x', 8)
 
 local function field(key, name)
   local v = redis.call('HGET', key, name)
@@ -71,27 +75,53 @@ local function agreeing(digest, other)
   return n
 end
 
-local holders, checked, alive = {}, {}, {}
+-- Every article of the current and previous generation that shares a band (one MGET).
+local buckets, fields = {}, {}
+for i = 0, q.nbands - 1 do
+  local b1, b2, b3, b4 = string.byte(packed, i * 8 + 1, i * 8 + 4)
+  local shard = ((b1 * 256 + b2) * 256 + b3) * 256 + b4
+  fields[i + 1] = string.sub(packed, i * 8 + 5, i * 8 + 8)
+  buckets[i + 1] = p .. ':b:' .. q.gen .. ':' .. shard
+  buckets[q.nbands + i + 1] = p .. ':b:' .. (q.gen - 1) .. ':' .. shard
+end
+local blobs = q.nbands > 0 and redis.call('MGET', unpack(buckets)) or {}
+local function holders(blob, band)
+  local found, init = {}, 1
+  while blob do
+    local at = string.find(blob, band, init, true)
+    if not at then break end
+    if (at - 1) % 12 == 0 then
+      found[#found + 1] = string.sub(blob, at + 4, at + 11)
+      init = at + 12
+    else
+      init = at + 1
+    end
+  end
+  return found
+end
+
+local checked, alive, held = {}, {}, {}
 local best, best_matches
-for i, band in ipairs(q.bands) do
-  for g = q.gen, q.gen - 1, -1 do
-    local holder = redis.call('HGET', p .. ':b:' .. g .. ':' .. band[1], band[2])
-    if g == q.gen then holders[i] = holder end
-    if holder and not checked[holder] and holder ~= q.id then
+for i = 1, 2 * q.nbands do
+  local band = (i - 1) % q.nbands + 1
+  for _, holder in ipairs(holders(blobs[i], fields[band])) do
+    if not checked[holder] and holder ~= raw_id then
       checked[holder] = true
-      local c = redis.call('HMGET', p .. ':a:' .. holder, 'dg', 'fp', 'root', 'rseq', 'rid')
+      local key = string.format(HEX8, string.byte(holder, 1, 8))
+      local c = redis.call('HMGET', p .. ':a:' .. key, 'dg', 'f1', 'f2', 'root', 'rseq', 'rid')
       if c[1] ~= false then
         alive[holder] = true
-        local m = agreeing(c[1], c[2])
+        local m = agreeing(c[1], (c[2] or '') .. (c[3] or ''))
         if m >= q.min then
-          local rseq = tonumber(c[4])
+          local rseq = tonumber(c[5])
           if best == nil or rseq < best.rseq or (rseq == best.rseq and
-              (m > best_matches or (m == best_matches and holder < best.id))) then
-            best, best_matches = {id = holder, root = c[3], rseq = rseq, rid = c[5]}, m
+              (m > best_matches or (m == best_matches and key < best.id))) then
+            best, best_matches = {id = key, root = c[4], rseq = rseq, rid = c[6]}, m
           end
         end
       end
     end
+    if i <= q.nbands and alive[holder] then held[band] = true end
   end
 end
 
@@ -99,18 +129,19 @@ local dup, root, rseq, matches = nil, q.id, seq, 0
 if best then
   dup, root, rseq, matches = best.rid, best.root, best.rseq, best_matches
   if best.root ~= best.id then
-    local r = redis.call('HMGET', p .. ':a:' .. best.root, 'dg', 'fp')
-    if r[1] ~= false then matches = agreeing(r[1], r[2]) end
+    local r = redis.call('HMGET', p .. ':a:' .. best.root, 'dg', 'f1', 'f2')
+    if r[1] ~= false then matches = agreeing(r[1], (r[2] or '') .. (r[3] or '')) end
   end
 end
-redis.call('HSET', rec, 'id', q.article, 'seq', seq, 'dg', q.digest, 'fp', fp, 'root', root,
-  'rid', dup or q.article, 'rseq', rseq, 'dup', dup or '', 'm', matches)
+redis.call('HSET', rec, 'id', q.article, 'seq', seq, 'dg', q.digest, 'f1', string.sub(fp, 1, 64),
+  'f2', string.sub(fp, 65), 'root', root, 'rid', dup or q.article, 'rseq', rseq,
+  'dup', dup or '', 'm', matches)
 redis.call('PEXPIRE', rec, q.window)
-for i, band in ipairs(q.bands) do
-  if not holders[i] or not alive[holders[i]] then
-    local bucket = p .. ':b:' .. q.gen .. ':' .. band[1]
-    redis.call('HSET', bucket, band[2], q.id)
-    redis.call('EXPIREAT', bucket, q.gen_expire)
+for band = 1, q.nbands do
+  if not held[band] then
+    if redis.call('APPEND', buckets[band], fields[band] .. raw_id) == 12 then
+      redis.call('EXPIREAT', buckets[band], q.gen_expire)
+    end
   end
 end
 
@@ -209,7 +240,7 @@ for i, key in ipairs(q.keys) do
   local kind = 'mention'
   if n == 1 then
     kind = 'new'
-    redis.call('HSET', skey, 'j:' .. key, ARGV[2 + i])
+    redis.call('HSET', skey, 'j:' .. key, ARGV[4 + i])
   end
   outcomes[i] = {key, kind, n}
   lines[i] = key .. '\t' .. kind .. '\t' .. n

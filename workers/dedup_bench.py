@@ -1,0 +1,189 @@
+"""How the shared duplicate index scales: lookup time and Redis memory against index size.
+
+``await bench_dedup(redis_url)`` fills the index to each size (10k, 100k, 1M articles by
+default), then times ``probes`` real article calls (the full script of ``workers.stores``: half
+reposts of indexed articles, half new texts) and reads ``INFO memory``. The fill writes index
+entries straight into the layout the script reads (``workers/lua/fill.lua``, packed batches),
+so a million articles take about a minute. Everything lives under a fresh key prefix, deleted
+at the end; run it against a throwaway server (it needs about 1.5 GB at 1M)::
+
+    python -m workers.dedup_bench redis://127.0.0.1:6391/0
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import statistics
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from importlib.resources import files
+from typing import Any
+
+import numpy as np
+from redis.asyncio import Redis
+
+from workers.core.indexes import Sighting
+from workers.core.reposts import KINDS, repost
+from workers.core.signature import signature
+from workers.core.sketch import Sketch, Sketcher
+from workers.stores import SHARD_BITS, RedisIndex
+
+FILL = (files("workers") / "lua" / "fill.lua").read_text(encoding="utf-8")
+BATCH = 50_000
+_WORDS = [f"{a}{b}{c}" for a in "bcdfghklmnprst" for b in "aeiou" for c in "lmnrst"]
+
+
+def _text(rng: random.Random, words: int = 160) -> str:
+    sentences = [" ".join(rng.choices(_WORDS, k=16)) + "." for _ in range(words // 16)]
+    return "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3))
+
+
+def _packed(rng: np.random.Generator, count: int, bands: int) -> tuple[bytes, bytes]:
+    """``count`` synthetic articles and their bucket entries grouped by shard (fill.lua)."""
+    articles = rng.integers(0, 256, size=(count, 168), dtype=np.uint8)
+    keys = rng.integers(0, 2**63, size=count * bands, dtype=np.uint64) << np.uint64(1)
+    shards = (keys >> np.uint64(64 - SHARD_BITS)).astype(np.uint32)
+    fields = ((keys >> np.uint64(32 - SHARD_BITS)) & np.uint64(0xFFFFFFFF)).astype(">u4")
+    entries = np.concatenate(
+        [fields.view(np.uint8).reshape(-1, 4), np.repeat(articles[:, :8], bands, axis=0)], 1
+    )
+    order = np.argsort(shards, kind="stable")
+    present, counts = np.unique(shards[order], return_counts=True)
+    # In 4-byte words: each shard's head (shard, count) then its 3-word entries.
+    heads = np.stack([present, counts], 1).astype(">u4").view(np.uint32)
+    words = np.ascontiguousarray(entries[order]).view(np.uint32)
+    group = np.repeat(np.arange(len(present)), counts)
+    out = np.empty(2 * len(present) + 3 * len(keys), dtype=np.uint32)
+    starts = 2 * np.arange(len(present)) + 3 * np.concatenate([[0], np.cumsum(counts)[:-1]])
+    out[starts], out[starts + 1] = heads[:, 0], heads[:, 1]
+    base = 2 * (group + 1) + 3 * np.arange(len(keys))
+    for word in range(3):
+        out[base + word] = words[:, word]
+    return articles.tobytes(), out.tobytes()
+
+
+async def _fill(client: Redis, index: RedisIndex, start: int, stop: int, bands: int) -> None:
+    script = client.register_script(FILL)
+    generation = int(time.time()) // index.window_s
+    expire = (generation + 2) * index.window_s + 60
+    rng = np.random.default_rng(start)
+    sending: asyncio.Task[Any] | None = None
+    for first in range(start, stop, BATCH):
+        # Pack the next batch while the server stores the previous one.
+        articles, buckets = await asyncio.to_thread(_packed, rng, min(BATCH, stop - first), bands)
+        if sending is not None:
+            await sending
+        args: list[str | int | bytes] = [index.prefix, generation, expire]
+        args += [index.window_s * 1000, first + 1, articles, buckets]
+        sending = asyncio.create_task(script(args=args))
+    if sending is not None:
+        await sending
+    await client.set(f"{index.prefix}:seq", stop + 10_000_000)
+
+
+async def _used_memory(client: Redis) -> int:
+    return int((await client.info("memory"))["used_memory"])
+
+
+async def _probe(
+    index: RedisIndex, sketches: list[tuple[str, Sketch]]
+) -> tuple[list[float], list[str | None]]:
+    """Times each article's full script call; returns the timings and the originals found."""
+    empty = signature([], None)
+    timings, found = [], []
+    for article_id, sketch in sketches:
+        sighting = Sighting(article_id, sketch, empty, "bench", "en", datetime.now(UTC))
+        started = time.perf_counter()
+        verdict = await index.record(sighting)
+        timings.append((time.perf_counter() - started) * 1e6)
+        found.append(verdict.duplicate.duplicate_of)
+    return timings, found
+
+
+async def _script_us(client: Redis) -> tuple[int, int]:
+    stats = (await client.info("commandstats")).get("cmdstat_evalsha", {})
+    return int(stats.get("calls", 0)), int(stats.get("usec", 0))
+
+
+async def _delete(client: Redis, prefix: str) -> None:
+    batch: list[bytes] = []
+    async for key in client.scan_iter(match=f"{prefix}:*", count=10_000):
+        batch.append(key)
+        if len(batch) >= 10_000:
+            await client.unlink(*batch)
+            batch = []
+    if batch:
+        await client.unlink(*batch)
+
+
+async def bench_dedup(
+    redis_url: str,
+    sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000),
+    probes: int = 1000,
+    *,
+    window_s: int = 14 * 86400,
+) -> dict[str, Any]:
+    """Per-article dedup time at each index size and Redis memory per 100k indexed articles.
+
+    Keys, each an object keyed by size unless said: ``dedup_lookup_us`` (median µs of one
+    article's call, client side: what a worker waits), ``dedup_lookup_mean_us``,
+    ``dedup_lookup_p99_us``, ``script_us`` (server time per script call, from INFO
+    commandstats: exact on a server of its own), ``redis_bytes_per_100k`` (at the largest
+    size; ``..._by_size`` for each), ``fill_s``, ``hits`` (share of reposts found),
+    ``false_hits`` (new texts called copies), ``lookup_flatness`` (slowest median over the
+    fastest: the issue asks for at most 1.2)."""
+    client = Redis.from_url(redis_url, socket_timeout=600)
+    prefix = f"bench-{uuid.uuid4().hex[:8]}"
+    index = RedisIndex(client, prefix=prefix, window_s=window_s)
+    sketcher, rng = Sketcher(), random.Random(7)  # noqa: S311 - synthetic text, not secrets
+    bases = [(f"base-{i}", _text(rng)) for i in range(max(1, probes // 2))]
+    out: dict[str, Any] = {"probes": probes}
+    for name in ("dedup_lookup_us", "dedup_lookup_mean_us", "dedup_lookup_p99_us", "script_us"):
+        out[name] = {}
+    for name in ("redis_bytes_per_100k_by_size", "fill_s", "hits", "false_hits"):
+        out[name] = {}
+    try:
+        before = await _used_memory(client)
+        await _probe(index, [(i, sketcher.sketch(t)) for i, t in bases])
+        filled = 0
+        for size in sorted(sizes):
+            started = time.perf_counter()
+            await _fill(client, index, filled, size, len(sketcher.sketch(bases[0][1]).bands))
+            out["fill_s"][str(size)] = round(time.perf_counter() - started, 2)
+            filled = size
+            used = await _used_memory(client) - before
+            out["redis_bytes_per_100k_by_size"][str(size)] = round(used / size * 100_000)
+            copies = [
+                (f"copy-{size}-{i}", repost(text, KINDS[i % len(KINDS)], seed=size).text)
+                for i, (_, text) in enumerate(bases)
+            ]
+            fresh = [(f"new-{size}-{i}", _text(rng)) for i in range(probes - len(copies))]
+            sketches = [(i, sketcher.sketch(t)) for i, t in copies + fresh]
+            calls, usec = await _script_us(client)
+            timings, found = await _probe(index, sketches)
+            calls_after, usec_after = await _script_us(client)
+            key = str(size)
+            out["dedup_lookup_us"][key] = round(statistics.median(timings), 1)
+            out["dedup_lookup_mean_us"][key] = round(statistics.fmean(timings), 1)
+            out["dedup_lookup_p99_us"][key] = round(float(np.percentile(timings, 99)), 1)
+            out["script_us"][key] = round((usec_after - usec) / max(1, calls_after - calls), 1)
+            hits = sum(f == base for f, (base, _) in zip(found, bases, strict=False))
+            out["hits"][key] = round(hits / len(bases), 4)
+            out["false_hits"][key] = sum(f is not None for f in found[len(copies) :])
+        means = out["dedup_lookup_us"].values()
+        out["lookup_flatness"] = round(max(means) / min(means), 3)
+        out["redis_bytes_per_100k"] = out["redis_bytes_per_100k_by_size"][str(max(sizes))]
+    finally:
+        await _delete(client, prefix)
+        await client.aclose()
+    return out
+
+
+if __name__ == "__main__":
+    url = sys.argv[1] if len(sys.argv) > 1 else "redis://127.0.0.1:6391/0"
+    chosen = tuple(int(s) for s in sys.argv[2:]) or (10_000, 100_000, 1_000_000)
+    print(json.dumps(asyncio.run(bench_dedup(url, chosen))))
