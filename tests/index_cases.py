@@ -310,6 +310,22 @@ class StoryCases:
         )
         assert second.story.story_id != first.story.story_id
 
+    async def test_few_parties_of_a_larger_gathering_are_another_story(self, feed: Feeder) -> None:
+        """The Arab interior ministers in Tunis (no date, no place found) and, the day before,
+        a bilateral Algeria-Tunisia police meeting in Algiers."""
+        published = datetime(2025, 3, 6, tzinfo=UTC)
+        council = [event(c, actor="TN") for c in ("DZ", "EG", "JO", "MA", "SA")]
+        first = await feed.send("council", events=council, published_at=published)
+        bilateral = [event("TN", actor="DZ", start=date(2025, 3, 4), city="Algiers")]
+        second = await feed.send("bilateral", events=bilateral, published_at=published)
+        assert second.story.story_id != first.story.story_id
+
+    async def test_same_parties_with_no_date_or_place_join(self, feed: Feeder) -> None:
+        published = datetime(2025, 11, 5, tzinfo=UTC)
+        first = await feed.send("en", events=[event("CO", actor="ES")], published_at=published)
+        second = await feed.send("es", events=[event("ES", actor="CO")], published_at=published)
+        assert second.story.story_id == first.story.story_id
+
     async def test_first_report_is_new_then_mentions_grow(self, feed: Feeder) -> None:
         day = date(2025, 3, 12)
         kinds = []

@@ -48,7 +48,7 @@ from redis.asyncio import Redis
 from schemas import CooperationEvent, StoryCounts
 from workers.core.dedup import DedupPolicy, DuplicateDecision
 from workers.core.indexes import Sighting, Verdict
-from workers.core.signature import SLACK_DAYS, Context
+from workers.core.signature import SAME_PARTIES, SLACK_DAYS, Context
 from workers.core.stories import Mention, assignment, story_id_for
 
 SCRIPT = (files("workers") / "lua" / "article.lua").read_text(encoding="utf-8")
@@ -135,6 +135,7 @@ class RedisIndex:
             "parts": list(signature.participants),
             "ctx": _context(signature.context),
             "slack": SLACK_DAYS,
+            "same": SAME_PARTIES,
             "cap": PARTICIPANT_CAP,
             "outlet": sighting.outlet or "",
             "lang": sighting.language,

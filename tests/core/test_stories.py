@@ -52,14 +52,22 @@ class TestSignature:
 
     def test_one_shared_participant_of_two_is_not_enough(self) -> None:
         article = signature([event("FR")], None)
-        assert judge(article, Context(), shared=1) is None
+        assert judge(article, Context(), shared=1, participants=2) is None
+
+    def test_parties_alone_must_be_nearly_the_same(self) -> None:
+        article = signature([event("TN"), event("DZ", actor="TN")], None)
+        assert judge(article, Context(), shared=3, participants=6) is None
+
+    def test_same_parties_alone_are_enough(self) -> None:
+        article = signature([event("TN")], None)
+        assert judge(article, Context(), shared=2, participants=2) == 2
 
     def test_other_city_conflicts(self) -> None:
         article = signature([event("FR", city="Rabat")], None)
-        assert judge(article, Context(city="marrakech"), shared=2) is None
+        assert judge(article, Context(city="marrakech"), shared=2, participants=2) is None
 
     def test_agreeing_date_city_and_occasion_add_to_score(self) -> None:
         day = date(2025, 11, 25)
         article = signature([event("FR", city="Marrakech", start=day, occasion="GA")], None)
         story = Context(hard=(day.toordinal(), day.toordinal()), city="marrakech", occasion="ga")
-        assert judge(article, story, shared=2) == 5
+        assert judge(article, story, shared=2, participants=9) == 5

@@ -16,7 +16,9 @@ Rules, the same in memory and in the Redis script (``workers/lua/article.lua``):
   article with neither fits any date;
 - cities (or location countries) conflict when both are known and differ;
 - the score is the shared participants, +1 for agreeing event dates, +1 for the same city,
-  +1 for the same occasion; the best score wins, the earliest story on a tie.
+  +1 for the same occasion; with none of these three, the two sets of participants must be
+  nearly the same (Jaccard ≥ :data:`SAME_PARTIES`); the best score wins, the earliest story on
+  a tie.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ from schemas import CooperationEvent, DateRange, Party
 from workers.core.normalize import fold
 
 SLACK_DAYS = 1
+SAME_PARTIES = 0.6
+"""Without an agreeing event date, city or occasion, the article's and the story's
+participants must overlap this much (Jaccard): a bilateral meeting in Algiers on 4 March is
+not the Arab interior ministers' council in Tunis on 5 March, though three of its parties sat
+there too."""
 SOFT_BEFORE_DAYS, SOFT_AFTER_DAYS = 10, 1
 
 Span = tuple[int, int]
@@ -146,11 +153,12 @@ def signature(events: Sequence[CooperationEvent], published_at: datetime | None)
     return Signature(tuple(sorted(participants)), context, tuple(keyed.items()))
 
 
-def judge(article: Signature, story: Context, shared: int) -> int | None:
-    """How well an article fits a story sharing ``shared`` participants; None: it does not."""
-    if shared < min(2, len(article.participants)) or shared == 0:
+def judge(article: Signature, story: Context, shared: int, participants: int) -> int | None:
+    """How well an article fits a story of ``participants`` participants, ``shared`` of them
+    the article's; None: it does not."""
+    mine, theirs, count = article.context, story, len(article.participants)
+    if shared < min(2, count) or shared == 0:
         return None
-    mine, theirs = article.context, story
     score = shared
     if mine.hard is not None and theirs.hard is not None:
         if not overlaps(mine.hard, theirs.hard):
@@ -167,4 +175,6 @@ def judge(article: Signature, story: Context, shared: int) -> int | None:
         score += 1
     if mine.occasion and mine.occasion == theirs.occasion:
         score += 1
+    if score == shared and shared < SAME_PARTIES * (count + participants - shared):
+        return None  # nothing but the parties agrees, and they are not the same parties
     return score

@@ -105,6 +105,7 @@ class _Story:
     languages: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
     first: dict[str, CooperationEvent] = field(default_factory=dict)
+    parties: set[str] = field(default_factory=set)
 
     def counts(self) -> StoryCounts:
         return StoryCounts(
@@ -137,7 +138,7 @@ class MemoryStoryIndex:
         best: tuple[int, int, str] | None = None  # (-score, seq, story id)
         for story_id, count in shared.items():
             story = self._live(story_id, now)
-            score = judge(signature, story.context, count) if story else None
+            score = judge(signature, story.context, count, len(story.parties)) if story else None
             if story is not None and score is not None:
                 ranked = (-score, story.seq, story_id)
                 best = ranked if best is None or ranked < best else best
@@ -183,6 +184,7 @@ class MemoryStoryIndex:
             story.outlets.add(outlet)
         if language not in story.languages:
             story.languages.append(language)
+        story.parties.update(signature.participants)
         for participant in signature.participants:
             self._by_participant.setdefault(participant, set()).add(story_id)
         mentions = []

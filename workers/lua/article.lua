@@ -6,7 +6,7 @@
 -- ARGV[1]  JSON: p (prefix), id (id hash, hex), article (id), now (ms), window (ms), gen,
 --          gen_expire (unix s), min (bytes that must agree), perms, digest, nbands,
 --          story (its id if it starts one), parts [participants], ctx {h0,h1,s0,s1,ci,co,oc},
---          slack, cap, outlet, lang, keys [event keys]
+--          slack, same, cap, outlet, lang, keys [event keys]
 -- ARGV[2]  fingerprint (bytes)   ARGV[3] id hash (8 bytes)
 -- ARGV[4]  bands: per band u32 shard (big-endian) and its 4-byte field
 -- ARGV[5..] the events' JSON, in the order of keys
@@ -164,13 +164,15 @@ local function judge(st, shared)
      (ctx.co ~= '' and st.co ~= '' and ctx.co ~= st.co) then return nil end
   if ctx.ci ~= '' and ctx.ci == st.ci then score = score + 1 end
   if ctx.oc ~= '' and ctx.oc == st.oc then score = score + 1 end
+  if score == shared and shared < q.same * (#q.parts + st.np - shared) then return nil end
   return score
 end
 local function story_of(sid)
-  local v = redis.call('HMGET', p .. ':s:' .. sid, 'seq', 'h0', 'h1', 's0', 's1', 'ci', 'co', 'oc')
+  local v = redis.call('HMGET', p .. ':s:' .. sid, 'seq', 'h0', 'h1', 's0', 's1', 'ci', 'co', 'oc',
+    'np')
   if v[1] == false then return nil end
   return {seq = tonumber(v[1]), h0 = num(v[2]), h1 = num(v[3]), s0 = num(v[4]), s1 = num(v[5]),
-          ci = v[6] or '', co = v[7] or '', oc = v[8] or ''}
+          ci = v[6] or '', co = v[7] or '', oc = v[8] or '', np = tonumber(v[9] or 0)}
 end
 
 local sid, st = nil, nil
@@ -248,7 +250,7 @@ end
 redis.call('PEXPIRE', skey, q.window)
 for _, part in ipairs(q.parts) do
   local zkey = p .. ':sp:' .. part
-  redis.call('ZADD', zkey, now, sid)
+  if redis.call('ZADD', zkey, now, sid) == 1 then redis.call('HINCRBY', skey, 'np', 1) end
   redis.call('ZREMRANGEBYSCORE', zkey, '-inf', now - q.window)
   redis.call('ZREMRANGEBYRANK', zkey, 0, -(q.cap + 1))
   redis.call('PEXPIRE', zkey, q.window)
