@@ -42,7 +42,8 @@ class Sketch:
     digest: str
     """SHA-256 of the folded text."""
     bands: tuple[int, ...]
-    """LSH keys, 64-bit: the exact-copy key first, then one per band."""
+    """LSH keys, 64-bit: the exact-copy key first, then one per band; none for a text
+    without letters (it is nobody's copy)."""
     fingerprint: bytes
     """Low byte of each MinHash minimum; empty when the text has no words."""
     shingles: int
@@ -81,8 +82,8 @@ class Sketcher:
         words = folded.split()
         if len(words) <= self.words:
             return {folded.encode("utf-8")} if words else set()
-        n = self.words
-        return {" ".join(words[i : i + n]).encode("utf-8") for i in range(len(words) - n + 1)}
+        grams = zip(*(words[i:] for i in range(self.words)), strict=False)
+        return {" ".join(gram).encode("utf-8") for gram in grams}
 
     def sketch(self, text: str) -> Sketch:
         """The sketch of ``text``."""
@@ -90,8 +91,8 @@ class Sketcher:
         digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()
         exact = int(digest[:16], 16)
         shingles = self.shingles(folded)
-        if not shingles:
-            return Sketch(digest=digest, bands=(exact,), fingerprint=b"", shingles=0)
+        if not shingles:  # nothing to compare: no letters at all
+            return Sketch(digest=digest, bands=(), fingerprint=b"", shingles=0)
         minhash = MinHash(
             num_perm=self.num_perm,
             seed=self.seed,
