@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 import fakeredis
 import pytest
 
-from tests.index_cases import DedupCases, Feeder, IndexFactory, StoryCases, seed_events, seed_texts
+from tests.dedup_cases import DedupCases
+from tests.index_cases import Feeder, IndexFactory, seed_events, seed_texts
+from tests.story_cases import StoryCases
 from workers.core.indexes import ArticleIndex
 from workers.stores import SHARD_BITS, bucket, redis_index
 

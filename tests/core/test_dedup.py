@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.index_cases import DedupCases, Feeder, IndexFactory, seed_texts
+from tests.dedup_cases import DedupCases
+from tests.index_cases import Feeder, IndexFactory, seed_texts
 from workers.core.dedup import DedupPolicy
 from workers.core.indexes import memory_index
 from workers.core.sketch import Sketcher, content_hash, estimate_jaccard, matches_needed

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from schemas import DateRange
-from tests.index_cases import Feeder, IndexFactory, StoryCases, event
+from tests.index_cases import Feeder, IndexFactory, event
+from tests.story_cases import StoryCases
 from workers.core.indexes import memory_index
 from workers.core.signature import Context, event_key, judge, signature, span
 

@@ -10,16 +10,9 @@ from datetime import UTC, date, datetime
 import pytest
 from redis.asyncio import Redis
 
-from tests.index_cases import (
-    DEV,
-    SEEDS,
-    DedupCases,
-    Feeder,
-    IndexFactory,
-    StoryCases,
-    event,
-    labelled,
-)
+from tests.dedup_cases import DedupCases
+from tests.index_cases import DEV, SEEDS, Feeder, IndexFactory, event, labelled
+from tests.story_cases import StoryCases
 from workers.core.indexes import ArticleIndex, Verdict
 from workers.core.reposts import reposts
 from workers.stores import redis_index
