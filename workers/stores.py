@@ -18,7 +18,11 @@ first), and a redelivered article gets its first verdict back. The rules are tho
 core (:mod:`workers.core.dedup`, :mod:`workers.core.signature`, :mod:`workers.core.stories`);
 the same tests run against both.
 
-Keys, all under ``{prefix}:`` and all expiring:
+Measured on this 2-core machine (``python -m workers.dedup_bench URL``, a server of its own):
+one article's call takes a median 0.5-0.6 ms at 10k, 100k and 1M indexed articles (0.3-0.4
+ms of it in the script), and the index holds about 1.2 KB per article (120 MB per 100k).
+
+Keys, all under ``{prefix}:`` and all expiring but ``seq``:
 
 - ``a:<id hash>`` the article's record (sketch fingerprint, verdict): ``window_s`` after it
   was first seen; an article older than that is forgotten;
@@ -33,6 +37,9 @@ Keys, all under ``{prefix}:`` and all expiring:
 - ``s:<story>`` a story (counts, context, mentions per event), ``sp:<participant>`` the recent
   stories of a country or organisation: ``window_s`` after the story's last article;
 - ``seq`` a counter that orders articles (the earliest is the original).
+
+The script derives most keys itself (they depend on what it finds), so it needs one Redis
+server (or one Redis Cluster slot: a prefix with a hash tag, such as ``{coopstream}``).
 """
 
 from __future__ import annotations
