@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -28,6 +29,7 @@ _RIGHT = re.compile(rf"^\s*(\d{{1,2}}){_ORD}(?:\s*{_TO}\s*(\d{{1,2}}){_ORD})?(?!
 _YEAR = re.compile(r"^\s*,?\s*(?:de |del |of |من |سنة |عام |من سنة |من عام )?((?:19|20)\d\d)(?!\d)")
 _WINDOW = 24
 _FUTURE_SLACK = timedelta(days=31)
+_SPAN_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -116,3 +118,22 @@ def _relative(mention: Mention, published: date) -> Dated | None:
         day = published + timedelta(days=int(mention.value))
     span = DateRange(start=day, end=day, precision="published")
     return Dated(mention.start, mention.end, span, False)
+
+
+def event_span(dated: Sequence[Dated], at: int) -> Dated | None:
+    """The date of an event from the dates around it: a single date as it is; dates within a
+    fortnight of each other (``began on Monday, 9 June … ended on Friday``) as their span;
+    else the one nearest the trigger at ``at`` (``arrested in August 2024 … extradited on
+    March 6``), a written-out date before a relative one."""
+    if len(dated) <= 1:
+        return dated[0] if dated else None
+    days = [d for d in dated if d.range.precision != "month" and d.range.start and d.range.end]
+    if len(days) > 1:
+        first = min(d.range.start for d in days if d.range.start)
+        last = max(d.range.end for d in days if d.range.end)
+        if (last - first).days <= _SPAN_DAYS:
+            explicit = any(d.explicit for d in days)
+            precision = "day" if explicit else "published"
+            span = DateRange(start=first, end=last, precision=precision)
+            return Dated(days[0].start, days[-1].end, span, explicit)
+    return min(dated, key=lambda d: (abs(d.start - at) if at >= 0 else 0, not d.explicit))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas import CooperationEvent, DateRange, EventType, Location, Topic
+from workers.core.dates import Dated, event_span
 from workers.core.facts import Facts
 
 _IMPLICIT_PARTNERS = 2  # with exactly two foreign sides and no home side, they act together
@@ -57,8 +58,12 @@ def home_country(facts: Sequence[Facts]) -> Home:
     return Home(None, False)
 
 
-def scopes(facts: Sequence[Facts], home: Home) -> list[Scope]:
-    """The sentences that report cooperation, in order, with their acting side."""
+def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> list[Scope]:
+    """The sentences that report cooperation, in order, with their acting side. A sentence
+    whose only side acts alone takes its counterpart from the sentences that follow in its
+    paragraph (``signed two memorandums. The first, with the Norwegian police…``), else from
+    the events just before, else from the host: the country of a city it names or, for an
+    unnamed national body (``the Ministry of Interior``), of the article's dateline."""
     secure_paragraphs = {f.sentence.paragraph for f in facts if f.security}
     found: list[Scope] = []
     last: dict[EventType, str] = {}
@@ -76,12 +81,46 @@ def scopes(facts: Sequence[Facts], home: Home) -> list[Scope]:
             continue
         actor, counterparts = _dyad(fact.countries, home)
         orgs = fact.organizations
+        if actor and not counterparts and not orgs:
+            counterparts = _following(facts, fact, actor)
         recent = found[-1] if found and fact.sentence.index - last_index <= _INHERIT_REACH else None
-        if recent and not counterparts and not orgs and actor in (None, recent.actor):
+        alone = not counterparts and not orgs
+        if recent and alone and fact.strong and actor in (None, recent.actor):
             actor, counterparts, orgs = recent.actor, recent.counterparts, recent.organizations
+        elif actor and alone:
+            counterparts = _host(fact, actor, dateline)
         last, last_index = types, fact.sentence.index
         found.append(Scope(fact, types, actor, counterparts, orgs))
     return found
+
+
+def _following(facts: Sequence[Facts], fact: Facts, actor: str) -> list[str]:
+    """Sides named in the next sentences of the paragraph that report no event of their own."""
+    for later in facts[fact.sentence.index + 1 : fact.sentence.index + 1 + _INHERIT_REACH]:
+        if later.sentence.paragraph != fact.sentence.paragraph or later.types:
+            break
+        others = [c for c in later.countries if c != actor]
+        if others:
+            return others
+    return []
+
+
+def _host(fact: Facts, actor: str, dateline: str | None) -> list[str]:
+    hosts = [country for _, country in fact.cities if country and country != actor]
+    if hosts:
+        return hosts[:1]
+    if fact.unattributed and dateline and dateline != actor:
+        return [dateline]
+    return []
+
+
+def elaboration(facts: Sequence[Facts], scope: Scope) -> Facts | None:
+    """The sentence right after an event's, when it reports no event of its own (``The
+    course, held from Oct. 6 to 17, …``): where its dates and places may be."""
+    index = scope.facts.sentence.index + 1
+    if index < len(facts) and not facts[index].strong:
+        return facts[index]
+    return None
 
 
 def _dyad(countries: list[str], home: Home) -> tuple[str | None, list[str]]:
@@ -94,19 +133,40 @@ def _dyad(countries: list[str], home: Home) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def article_date(found: Sequence[Scope]) -> DateRange | None:
+def event_dates(facts: Sequence[Facts], found: Sequence[Scope]) -> list[Dated | None]:
+    """Each event sentence's own date (the one by its trigger, or the span of its dates),
+    else the one of the sentence after it."""
+    dates: list[Dated | None] = []
+    for scope in found:
+        own = event_span(scope.facts.dates, scope.facts.trigger_at)
+        after = elaboration(facts, scope)
+        if (own is None or not own.explicit) and after is not None:
+            following = event_span(after.dates, -1)
+            own = following if following and (own is None or following.explicit) else own
+        dates.append(own)
+    return dates
+
+
+def article_date(dates: Sequence[Dated | None]) -> DateRange | None:
     """The date of the article's events: the first written out, else the first relative."""
     for explicit in (True, False):
-        for scope in found:
-            for dated in scope.facts.dates:
-                if dated.explicit is explicit:
-                    return dated.range
+        for dated in dates:
+            if dated is not None and dated.explicit is explicit:
+                return dated.range
     return None
 
 
-def article_city(found: Sequence[Scope]) -> Location | None:
-    """The place most named in the sentences that report cooperation (first on a tie)."""
+def article_city(found: Sequence[Scope], facts: Sequence[Facts] = ()) -> Location | None:
+    """The place most named in the sentences that report cooperation (first on a tie), else
+    in the sentences right after them."""
     cities = [city for scope in found for city in scope.facts.cities]
+    if not cities and facts:
+        cities = [
+            city
+            for scope in found
+            if (after := elaboration(facts, scope)) is not None
+            for city in after.cities
+        ]
     if not cities:
         return None
     (city, country), _ = Counter(cities).most_common(1)[0]

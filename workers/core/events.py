@@ -21,18 +21,22 @@ from workers.core.dyads import (
     Scope,
     article_city,
     article_date,
+    event_dates,
     event_topics,
     home_country,
     ordered,
     scopes,
 )
-from workers.core.facts import facts_of
+from workers.core.facts import Facts, facts_of
 from workers.core.lexicon import LANGUAGES, Lexicon
-from workers.core.matcher import is_arabic_letter
+from workers.core.matcher import Mention, is_arabic_letter
 from workers.core.numbers import Count, numbers, stated_counts
 from workers.core.sentences import Sentence, split
 from workers.core.summary import summarize
 from workers.core.textmap import TextMap
+
+_DATELINE_REACH = 3
+_DATELINE_MARKS = frozenset(",:-(")
 
 
 class _Located(Protocol):
@@ -87,23 +91,27 @@ class Extractor:
             for s in sentences
         ]
         counts = stated_counts(textmap.folded, numbers(textmap.folded, mentions), mentions)
-        found = scopes(facts, home_country(facts))
         home = home_country(facts)
+        found = scopes(facts, home, _dateline(textmap, mentions))
         located = [(c, textmap.start(c.start)) for c in counts]
-        events = self._events(found, home, located)
+        events = self._events(facts, found, home, located)
         return Extraction(events=events, summary=summarize(events, found, facts, counts))
 
     def _events(
-        self, found: Sequence[Scope], home: Home, counts: Sequence[tuple[Count, int]]
+        self,
+        facts: Sequence[Facts],
+        found: Sequence[Scope],
+        home: Home,
+        counts: Sequence[tuple[Count, int]],
     ) -> list[CooperationEvent]:
-        when = article_date(found)
-        place = article_city(found)
+        dates = event_dates(facts, found)
+        when = article_date(dates)
+        place = article_city(found, facts)
         occasion = next((o for scope in found for o in scope.facts.occasions), None)
         events: dict[tuple[str, str, str], CooperationEvent] = {}
-        for scope in found:
+        for scope, dated in zip(found, dates, strict=True):
             sentence = scope.facts.sentence
-            own_dates = [d.range for d in scope.facts.dates if d.explicit]
-            date = own_dates[0] if own_dates else when
+            date = dated.range if dated is not None and dated.explicit else when
             stated = {c.what: c.value for c, at in counts if sentence.start <= at < sentence.end}
             actor = self._party(scope, scope.actor) if scope.actor else None
             others = [self._party(scope, c) for c in scope.counterparts]
@@ -156,6 +164,16 @@ class Extractor:
             person=person.name if person else None,
             role=person.role if person else None,
         )
+
+
+def _dateline(textmap: TextMap, mentions: Sequence[Mention]) -> str | None:
+    """``KUWAIT CITY, Feb 18:``, ``RABAT -``: the country of a city that opens the article."""
+    for mention in mentions[:3]:
+        if mention.kind == "city" and textmap.start(mention.start) < _DATELINE_REACH:
+            after = textmap.folded[mention.end : mention.end + 3].lstrip()
+            if after[:1] in _DATELINE_MARKS:
+                return mention.entry.extra or None
+    return None
 
 
 def _key(party: Party) -> str:

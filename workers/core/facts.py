@@ -12,6 +12,10 @@ from workers.core.matcher import Mention
 from workers.core.parties import Side, organizations, sides
 from workers.core.sentences import Sentence
 
+_COUNT_REACH = 16
+_REPORT_REACH = 24
+"""A date within this many characters after ``said``/``a indiqué``/``أفاد`` dates the report."""
+
 
 @dataclass
 class Facts:
@@ -29,33 +33,55 @@ class Facts:
     negative: bool = False
     cooperation: bool = False
     weak_types: list[EventType] = field(default_factory=list)
+    strong: bool = False
+    trigger_at: int = -1
+    unattributed: bool = False
 
     @property
     def countries(self) -> list[str]:
         return list(dict.fromkeys(side.country for side in self.sides))
 
 
-def _types(mentions: Sequence[Mention]) -> tuple[dict[EventType, str], list[EventType]]:
-    """Event types named in the sentence, each with its trigger's CAMEO code; weak ones
-    (``exchange of information`` beside a meeting: a topic of the talks, not an event) only
-    when no other trigger is there."""
+def _counted(folded: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """``43 bilateral meetings``, ``ثلاثة وأربعين اجتماعا``: a counted noun is a trigger only
+    after a number (``further sessions were planned`` is not a meeting)."""
+    before = folded[max(0, mention.start - _COUNT_REACH) : mention.start].split()
+    if before and any(c.isdigit() for c in before[-1]):
+        return True
+    return any(m.kind == "number" and 0 <= mention.start - m.end < _COUNT_REACH for m in mentions)
+
+
+def _types(
+    folded: str, mentions: Sequence[Mention]
+) -> tuple[dict[EventType, str], list[EventType], int]:
+    """Event types named in the sentence, each with its trigger's CAMEO code, and where the
+    first strong trigger is; weak ones (``exchange of information`` beside a meeting: a topic
+    of the talks, not an event) only when no other trigger is there, and a weak joint
+    operation (``in cooperation with``) only beside an operational cue (arrests, seizures)."""
     strong: dict[EventType, str] = {}
     weak: list[EventType] = []
     signed_object = any(m.kind == "object" for m in mentions)
+    operational = any(m.kind == "cue" and m.value == "operation" for m in mentions)
+    first = -1
     for mention in mentions:
         if mention.kind != "trigger":
             continue
         event_type: EventType = mention.value  # type: ignore[assignment]
+        extra = mention.entry.extra
         if event_type == "agreement" and not signed_object:
             continue
-        if mention.entry.extra == "weak":
-            weak.append(event_type)
-        else:
-            strong.setdefault(event_type, mention.entry.extra)
+        if extra == "counted" and not _counted(folded, mention, mentions):
+            continue
+        if extra == "weak":
+            if event_type != "joint_operation" or operational:
+                weak.append(event_type)
+            continue
+        strong.setdefault(event_type, "" if extra == "counted" else extra)
+        first = mention.start if first < 0 else first
     if not strong:
         for event_type in weak:
             strong.setdefault(event_type, "")
-    return strong, weak
+    return strong, weak, first
 
 
 def facts_of(
@@ -66,8 +92,11 @@ def facts_of(
     security_orgs: frozenset[str],
 ) -> Facts:
     """Read one sentence's mentions into its facts."""
-    types, weak = _types(mentions)
+    types, weak, first = _types(folded, mentions)
     cues = {m.value for m in mentions if m.kind == "cue"}
+    reported = [m.end for m in mentions if m.kind == "cue" and m.value == "reporting"]
+    found = sides(folded, mentions)
+    attributed = {side.agency for side in found}
     orgs = organizations(mentions)
     topics: list[Topic] = list(dict.fromkeys(m.value for m in mentions if m.kind == "topic"))  # type: ignore[misc]
     security = (
@@ -80,16 +109,21 @@ def facts_of(
     return Facts(
         sentence=sentence,
         types=types,
-        sides=sides(folded, mentions),
+        sides=found,
         organizations=orgs,
         topics=topics,
         cities=[(m.value, m.entry.extra) for m in mentions if m.kind == "city"],
         occasions=_occasions(mentions),
-        dates=list(dates),
+        dates=[d for d in dates if not any(0 <= d.start - end < _REPORT_REACH for end in reported)],
         security=security,
         negative="negative" in cues,
         cooperation="cooperation" in cues,
         weak_types=weak,
+        strong=first >= 0,
+        trigger_at=first,
+        unattributed=any(
+            m.kind == "agency" and not m.entry.extra and m.value not in attributed for m in mentions
+        ),
     )
 
 

@@ -112,7 +112,8 @@ def _demonyms(language: str) -> Iterator[Term]:
 def _named(language: str) -> Iterator[Term]:
     """Agencies, persons and cities."""
     agencies = read(language, "agencies.json")
-    for name, info in agencies.get("named", {}).items():
+    named = {**read(".", "common.json").get("agencies", {}), **agencies.get("named", {})}
+    for name, info in named.items():
         for term in info["terms"]:
             yield from _forms(language, term, Entry("agency", name, info.get("country") or ""))
     for name, terms in agencies.get("generic", {}).items():
@@ -178,7 +179,7 @@ def _cues(language: str) -> Iterator[Term]:
                 for term in group:
                     yield from _forms(language, term, Entry("cue", cue, value))
                     if cue == "count" and value == "meetings":  # "43 bilateral meetings"
-                        yield from _forms(language, term, Entry("trigger", "meeting", "040"))
+                        yield from _forms(language, term, Entry("trigger", "meeting", "counted"))
             continue
         for term in terms:
             yield from _forms(language, term, Entry("cue", cue))

@@ -46,7 +46,7 @@ def summarize(
         organizations=sorted(organizations),
         topics=sorted(topics),
         event_types=types,
-        location=article_city(found),
+        location=article_city(found, facts),
         date=_span([e.date for e in events if e.date is not None]),
         meeting_count=meetings,
         occasion=occasions[0] if occasions else None,
