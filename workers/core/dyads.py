@@ -89,7 +89,8 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             actor, counterparts, orgs = recent.actor, recent.counterparts, recent.organizations
         elif actor and alone:
             counterparts = _host(fact, actor, dateline)
-        last, last_index = types, fact.sentence.index
+        if fact.strong or inherited:  # weak-only types are not handed on to "cooperation…"
+            last, last_index = types, fact.sentence.index
         found.append(Scope(fact, types, actor, counterparts, orgs))
     return found
 

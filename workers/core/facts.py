@@ -60,7 +60,8 @@ def _types(
     operation (``in cooperation with``) only beside an operational cue (arrests, seizures)."""
     strong: dict[EventType, str] = {}
     weak: list[EventType] = []
-    signed_object = any(m.kind == "object" for m in mentions)
+    signed_object = any(m.kind == "object" and m.value == "agreement" for m in mentions)
+    action = any(m.kind == "object" and m.value == "action" for m in mentions)
     operational = any(m.kind == "cue" and m.value == "operation" for m in mentions)
     first = -1
     for mention in mentions:
@@ -68,7 +69,7 @@ def _types(
             continue
         event_type: EventType = mention.value  # type: ignore[assignment]
         extra = mention.entry.extra
-        if event_type == "agreement" and not signed_object:
+        if event_type == "agreement" and not (signed_object or action):
             continue
         if extra == "counted" and not _counted(folded, mention, mentions):
             continue
@@ -78,6 +79,10 @@ def _types(
             continue
         strong.setdefault(event_type, "" if extra == "counted" else extra)
         first = mention.start if first < 0 else first
+    sharing = "intelligence_sharing" in strong or "intelligence_sharing" in weak
+    if "agreement" in strong and not signed_object and sharing:
+        del strong["agreement"]  # agreed to share information: the sharing is the event
+        strong.setdefault("intelligence_sharing", "064")
     if not strong:
         for event_type in weak:
             strong.setdefault(event_type, "")

@@ -19,7 +19,7 @@ from babel import Locale
 
 from workers.core.matcher import Entry, Matcher
 from workers.core.textmap import fold_key
-from workers.core.variants import demonym_forms, term_forms
+from workers.core.variants import EXACT, STEM, demonym_forms, term_forms
 
 LANGUAGES = ("ar", "fr", "en", "es")
 LATIN = ("fr", "en", "es")
@@ -31,7 +31,8 @@ _NAME_KINDS = frozenset(
     | {"number", "month", "weekday", "relative"}
 )
 
-Term = tuple[str, Entry, bool]
+Term = tuple[str, Entry, int]
+"""A key, what it means, and how it may be extended (``variants.EXACT``/``VERB``/``STEM``)."""
 
 
 def read(language: str, name: str) -> Any:
@@ -106,7 +107,7 @@ def _demonyms(language: str) -> Iterator[Term]:
         for base in bases:
             forms = [base[1:]] if base.startswith("=") else demonym_forms(language, base)
             for form in forms:
-                yield form, Entry("demonym", code), False
+                yield form, Entry("demonym", code), EXACT
 
 
 def _named(language: str) -> Iterator[Term]:
@@ -129,10 +130,10 @@ def _named(language: str) -> Iterator[Term]:
 
 
 def _forms(language: str, term: str, entry: Entry) -> Iterator[Term]:
-    keys, stem = term_forms(language, term)
-    stem = stem or (language == "ar" and entry.kind not in _NAME_KINDS)
+    arabic_stem = language == "ar" and entry.kind not in _NAME_KINDS
+    keys, mode = term_forms(language, term, STEM if arabic_stem else EXACT)
     for key in keys:
-        yield key, entry, stem
+        yield key, entry, mode
 
 
 def _grouped(language: str, name: str, kind: str) -> Iterator[Term]:
@@ -163,9 +164,10 @@ def _countries(language: str) -> Iterator[Term]:
 
 def _triggers(language: str) -> Iterator[Term]:
     for event_type, groups in read(language, "triggers.json").items():
-        if event_type == "agreement_object":
+        if event_type in ("agreement_object", "agreement_action"):
+            value = "agreement" if event_type == "agreement_object" else "action"
             for term in groups:
-                yield from _forms(language, term, Entry("object", "agreement"))
+                yield from _forms(language, term, Entry("object", value))
             continue
         for code, terms in groups.items():
             for term in terms:

@@ -2,7 +2,8 @@
 
 Entries are folded (``textmap.fold_key``); the article is folded once (``TextMap``). A hit
 counts only on word boundaries: in Arabic a word may start with clitics (و ف ب ل ك and their
-pairs; ال is part of the entries), and stems (triggers, cues) may carry suffixes. Overlaps are
+pairs; ال is part of the entries, or a prefix of noun stems), and stems (triggers, cues) may
+carry suffixes. Overlaps are
 resolved leftmost-longest, so ``الجريمة المنظمة`` wins over ``الجريمة``.
 """
 
@@ -22,6 +23,7 @@ ARABIC_DEFINITE = ARABIC_CLITICS | {c + "ال" for c in ARABIC_CLITICS} | {"لل
 """Before a stem (a noun or verb, not a name): the clitics, then possibly the article."""
 _WORD = re.compile(r"\w+")
 _ACRONYM = 5
+_STEM = 2  # variants.STEM: may take the article too
 
 
 def is_arabic_letter(char: str) -> bool:
@@ -59,24 +61,24 @@ class Mention:
 class Matcher:
     """Compiled terms of one language (or of several Latin ones together)."""
 
-    def __init__(self, terms: Iterable[tuple[str, Entry, bool]]) -> None:
-        merged: dict[str, tuple[bool, list[Entry], set[str] | None]] = {}
-        for term, entry, stem in terms:
+    def __init__(self, terms: Iterable[tuple[str, Entry, int]]) -> None:
+        merged: dict[str, tuple[int, list[Entry], set[str] | None]] = {}
+        for term, entry, mode in terms:
             key = fold_key(term)
             if len(key) < 2:
                 continue
-            stem_before, entries, cased = merged.get(key, (stem, [], set()))
+            mode_before, entries, cased = merged.get(key, (mode, [], set()))
             if entry not in entries:
                 entries.append(entry)
             if cased is not None and _is_acronym(term):
                 cased.add(term)
             else:
                 cased = None
-            merged[key] = (stem_before and stem, entries, cased)
+            merged[key] = (min(mode_before, mode), entries, cased)  # the strictest wins
         self._automaton = ahocorasick.Automaton()
-        for key, (stem, entries, cased) in merged.items():
+        for key, (mode, entries, cased) in merged.items():
             exact = frozenset(cased) if cased else None
-            self._automaton.add_word(key, (len(key), stem, exact, tuple(entries)))
+            self._automaton.add_word(key, (len(key), mode, exact, tuple(entries)))
         self._automaton.make_automaton()
         self.size = len(merged)
 
@@ -86,16 +88,16 @@ class Matcher:
         size = len(folded)
         words = [word.start() for word in _WORD.finditer(folded)]
         candidates: list[tuple[int, int, str, tuple[Entry, ...]]] = []
-        for last, (length, stem, exact, entries) in self._automaton.iter(folded):
+        for last, (length, mode, exact, entries) in self._automaton.iter(folded):
             start, end = last - length + 1, last + 1
-            if not stem and end < size and folded[end].isalnum():
+            if not mode and end < size and folded[end].isalnum():
                 continue
             prefix = ""
             if start and folded[start - 1].isalnum():
                 if not is_arabic_letter(folded[start]):
                     continue
                 prefix = folded[words[bisect_right(words, start) - 1] : start]
-                if prefix not in (ARABIC_DEFINITE if stem else ARABIC_CLITICS):
+                if prefix not in (ARABIC_DEFINITE if mode == _STEM else ARABIC_CLITICS):
                     continue
             if exact and text.original[text.start(start) : text.end(end)] not in exact:
                 continue

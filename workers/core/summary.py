@@ -17,7 +17,7 @@ def summarize(
     counts: Sequence[Count],
 ) -> Summary:
     """Countries and organisations of the events (acting sides included), topics of the
-    paragraphs that report them, their place, the span of their dates, the meeting count."""
+    article, their place, the span of their dates, the meeting count."""
     if not events:
         return Summary(relevant=False)
     countries: list[str] = []
@@ -31,11 +31,9 @@ def summarize(
                 organizations.append(party.organization)
         if event.type not in types:
             types.append(event.type)
-    paragraphs = {scope.facts.sentence.paragraph for scope in found}
     topics: list[Topic] = []
-    for fact in facts:
-        if fact.sentence.paragraph in paragraphs:
-            topics.extend(t for t in fact.topics if t not in topics)
+    for fact in facts:  # what the article is about, background paragraphs included
+        topics.extend(t for t in fact.topics if t not in topics)
     for event in events:
         topics.extend(t for t in event.topics if t not in topics)
     meetings = next((c.value for c in counts if c.what == "meetings"), None)

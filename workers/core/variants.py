@@ -4,7 +4,9 @@
   without the article; every name that starts with ال also as written after ل (``للمغرب``).
 - French and Spanish: demonyms in masculine, feminine and plural (``espagnol(e)(s)``,
   ``algérien(ne)(s)``; ``español(a)(es)``, ``marroquí(es)``).
-- Any language: a term ending in ``*`` is a stem and may take suffixes.
+- Any language: a term ending in ``*`` is a stem and may take suffixes; an Arabic term
+  starting with ``^`` is a verb: suffixes and clitics, but not the article (``^بحث`` is
+  "discussed", not ``البحث`` "research").
 """
 
 from __future__ import annotations
@@ -64,10 +66,15 @@ def demonym_forms(language: str, base: str) -> list[str]:
     return [base]  # English demonyms do not inflect; kept as written (``US`` is cased)
 
 
-def term_forms(language: str, term: str) -> tuple[list[str], bool]:
-    """The keys for one term and whether they are stems (``*`` at the end)."""
-    stem = term.endswith("*")
-    term = term.rstrip("*")
+EXACT, VERB, STEM = 0, 1, 2
+"""How a key may be extended: not at all, by suffixes and clitics, or also by the article."""
+
+
+def term_forms(language: str, term: str, default: int = EXACT) -> tuple[list[str], int]:
+    """The keys for one term and how they may be extended (``*`` at the end: a stem;
+    ``^`` at the start: an Arabic verb; else ``default``)."""
+    mode = VERB if term.startswith("^") else STEM if term.endswith("*") else default
+    term = term.strip("*^")
     if language == "ar":
-        return arabic_article_forms(term), stem
-    return [term], stem  # folded by the matcher, which keeps acronyms' case
+        return arabic_article_forms(term), mode
+    return [term], mode  # folded by the matcher, which keeps acronyms' case
