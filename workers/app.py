@@ -290,7 +290,7 @@ def build_app(
             # FastStream drops a batch it read while stopping: finish it before exiting.
             try:
                 await runtime.reclaimer.drain_own(settings.shutdown_timeout_s)
-            except TRANSIENT as exc:
+            except (*TRANSIENT, ResponseError) as exc:  # Redis away, or the group vanished
                 log.warning("drain_failed", error=type(exc).__name__)
         if runtime.owns_client and runtime.client is not None:
             await runtime.client.aclose()

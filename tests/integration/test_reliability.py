@@ -222,3 +222,46 @@ class TestReconnect:
         finally:
             await client.aclose()
             server.cleanup()
+
+
+class TestVolatileRedis:
+    @pytest.mark.timeout(120)
+    async def test_worker_recreates_the_group_after_a_restart_without_persistence(
+        self,
+        settings_factory: Callable[..., Settings],
+        article_factory: Factory,
+        tmp_path: Path,
+    ) -> None:
+        """Redis restarted with no data: the group is gone; `coopstream run` recreates it."""
+        server = EmbeddedServer(data_dir=tmp_path / "valkey", appendonly=False)
+        server.start()
+        settings = settings_factory(redis_url=server.url)
+        client = Redis.from_url(
+            server.url, retry=Retry(ExponentialBackoff(), 6), retry_on_error=[RedisConnectionError]
+        )
+        log = tmp_path / "worker.log"
+        with log.open("wb") as sink:
+            proc = subprocess.Popen(  # noqa: ASYNC220 - started once, returns at once
+                [sys.executable, "-m", "workers.cli", "run"],
+                env=_worker_env(settings),
+                cwd=ROOT,
+                stdout=sink,
+                stderr=sink,
+            )
+        try:
+            await xadd_json(client, settings.input_stream, article_factory())
+            await wait_for_len(client, settings.enriched_stream, 1, timeout=60)
+            server.stop()
+            server.start()
+            await asyncio.sleep(2.0)
+            await xadd_json(client, settings.input_stream, article_factory())
+            await wait_for_len(client, settings.enriched_stream, 1, timeout=60)
+            proc.send_signal(signal.SIGTERM)
+            code = await asyncio.to_thread(proc.wait, 30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            await client.aclose()
+            server.cleanup()
+        assert code == 0, log.read_text()[-3000:]
+        assert "consumer_group_vanished_restarting" in log.read_text()

@@ -10,10 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
-from workers.app import build_app
+from redis.exceptions import RedisError, ResponseError
+
+from workers.app import build_app, redis_client
 from workers.cli.common import redis_or_embedded
-from workers.logs import configure_logging
+from workers.logs import configure_logging, get_logger
 from workers.settings import Settings, load_settings
 
 
@@ -34,10 +37,37 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(func=command)
 
 
+async def group_vanished(settings: Settings) -> bool:
+    """True when Redis answers and our consumer group (or its stream) is gone."""
+    client = redis_client(settings)
+    try:
+        groups: Any = await client.xinfo_groups(settings.input_stream)
+    except ResponseError as exc:
+        return "no such key" in str(exc).lower()
+    except (RedisError, OSError):
+        return False  # Redis is away: nothing to tell; stop as asked
+    finally:
+        await client.aclose()
+    names = {g["name"].decode() if isinstance(g["name"], bytes) else g["name"] for g in groups}
+    return settings.group not in names
+
+
 async def serve(settings: Settings) -> None:
-    """Run one worker until a signal asks it to stop."""
-    app, _broker, _runtime = build_app(settings)
-    await app.run()
+    """Run one worker until a signal asks it to stop.
+
+    FastStream stops its subscriber for good when the consumer group disappears (Redis
+    restarted without persistence, or the stream was deleted) and ends the app. A signal ends
+    it too; we tell them apart by the group: gone means start again (the start-up creates it at
+    id 0 and waits for Redis), present means we were asked to stop.
+    """
+    log = get_logger("coopstream.run")
+    while True:
+        app, _broker, _runtime = build_app(settings)
+        await app.run()
+        if not await group_vanished(settings):
+            return
+        log.warning("consumer_group_vanished_restarting", group=settings.group)
+        await asyncio.sleep(1.0)
 
 
 def _http_port(settings: Settings, n: int) -> dict[str, str]:
