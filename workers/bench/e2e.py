@@ -163,9 +163,9 @@ async def saturate(
     return phase
 
 
-async def _wait(client: Redis, target: int, within_s: float) -> bool:
+async def _wait(client: Redis, target: int, within_s: float, fleet: Fleet) -> bool:
     deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and fleet.alive():
         if await outputs(client) >= target:
             return True
         await asyncio.sleep(POLL_S)
@@ -204,7 +204,7 @@ async def paced(
         await fresh(client)
         with Fleet(url, 1, "real", logs, "paced-1w") as fleet:
             await send(client, warmup)
-            if not await _wait(client, len(warmup), STARTUP_S):
+            if not await _wait(client, len(warmup), STARTUP_S, fleet):
                 msg = f"paced: the worker did not start:\n{fleet.tail()}"
                 raise RuntimeError(msg)
             started, count = time.monotonic(), 0
@@ -217,7 +217,7 @@ async def paced(
                     count = due
                 await asyncio.sleep(0.005)
             elapsed = time.monotonic() - started
-            drained = await _wait(client, len(warmup) + count, 60.0)
+            drained = await _wait(client, len(warmup) + count, 60.0, fleet)
             fleet.read_peaks()
         done = await _enriched_times(client)
     finally:

@@ -138,6 +138,7 @@ def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
                 "e2e_1w_vs_transport",
                 "core_vs_langdetect_full",
                 "language_vs_langdetect_full",
+                "core_cpu_share_of_worker_cpu",
             )
         )
     )
