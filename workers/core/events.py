@@ -31,6 +31,7 @@ from workers.core.facts import Facts, facts_of
 from workers.core.lexicon import LANGUAGES, Lexicon
 from workers.core.matcher import Mention, is_arabic_letter
 from workers.core.numbers import Count, numbers, stated_counts
+from workers.core.parties import settle
 from workers.core.sentences import Sentence, split
 from workers.core.summary import summarize
 from workers.core.textmap import TextMap
@@ -91,8 +92,13 @@ class Extractor:
             for s in sentences
         ]
         counts = stated_counts(textmap.folded, numbers(textmap.folded, mentions), mentions)
+        dateline = _dateline(textmap, mentions)
+        named = {m.value for m in mentions if m.kind in ("country", "demonym")}
+        named.update(m.entry.extra for m in mentions if m.kind == "city")
+        for fact in facts:
+            fact.sides = settle(fact.sides, named)
         home = home_country(facts)
-        found = scopes(facts, home, _dateline(textmap, mentions))
+        found = scopes(facts, home, dateline)
         located = [(c, textmap.start(c.start)) for c in counts]
         events = self._events(facts, found, home, located)
         return Extraction(events=events, summary=summarize(events, found, facts, counts))

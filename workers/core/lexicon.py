@@ -113,10 +113,11 @@ def _demonyms(language: str) -> Iterator[Term]:
 def _named(language: str) -> Iterator[Term]:
     """Agencies, persons and cities."""
     agencies = read(language, "agencies.json")
-    named = {**read(".", "common.json").get("agencies", {}), **agencies.get("named", {})}
-    for name, info in named.items():
-        for term in info["terms"]:
-            yield from _forms(language, term, Entry("agency", name, info.get("country") or ""))
+    for named in (read(".", "common.json").get("agencies", {}), agencies.get("named", {})):
+        for name, info in named.items():
+            countries = "|".join([info.get("country") or "", *info.get("also", [])])
+            for term in info["terms"]:
+                yield from _forms(language, term, Entry("agency", name, countries))
     for name, terms in agencies.get("generic", {}).items():
         for term in terms:
             yield from _forms(language, term, Entry("agency", name))

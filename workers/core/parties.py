@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from workers.core.matcher import Mention
 
@@ -22,6 +23,7 @@ _LIST_WORDS = frozenset(
     {",", "و", "and", "et", "y", "or", "ou", "o", "ainsi", "que", "as", "well", "the", "du", "de"}
     | {"des", "la", "le", "les", "l'", "d'", "del", "el", "los", "las", "e", "a", "en", "in", "au"}
 )
+_OF_WORDS = frozenset({"of", "of the", "de", "del", "de la", "d'", "du", "in", "en"})
 _PARTY_KINDS = frozenset({"country", "demonym", "agency", "person"})
 
 
@@ -33,6 +35,8 @@ class Side:
     mention: Mention
     agency: str | None = None
     person: str | None = None
+    alternatives: tuple[str, ...] = ()
+    """Other countries with a body of that name (DGSN: Morocco, Algeria, Tunisia)."""
 
 
 def _words(folded: str, start: int, end: int) -> int:
@@ -74,6 +78,7 @@ def sides(folded: str, mentions: Sequence[Mention]) -> list[Side]:
     persons = [m for m in mentions if m.kind == "cue" and m.value == "person_noun"]
     countries = [m for m in mentions if m.kind == "country"]
     skipped = _passing(folded, mentions)
+    owned = _owned(folded, mentions)
     found: list[Side] = []
     for mention in mentions:
         if mention.kind not in _PARTY_KINDS or id(mention) in skipped:
@@ -90,11 +95,37 @@ def sides(folded: str, mentions: Sequence[Mention]) -> list[Side]:
                 continue
             agency = _agency_beside(folded, mention, bodies)
             found.append(Side(mention.value, mention, agency=agency))
+        elif mention.kind == "agency" and id(mention) in owned:
+            continue  # la Policía Nacional del Perú: the country after it is the side
         elif mention.entry.extra:  # a named agency or a known person with a country
             agency = mention.value if mention.kind == "agency" else None
             person = mention.value if mention.kind == "person" else None
-            found.append(Side(mention.entry.extra, mention, agency=agency, person=person))
+            country, *others = mention.entry.extra.split("|")
+            found.append(Side(country, mention, agency, person, tuple(others)))
     return found
+
+
+def _owned(folded: str, mentions: Sequence[Mention]) -> set[int]:
+    """Ids of the agencies followed by ``of``/``de``/``del`` and a country name."""
+    owned: set[int] = set()
+    for mention, after in pairwise(mentions):
+        gap = folded[mention.end : after.start].strip()
+        if mention.kind == "agency" and after.kind == "country" and gap in _OF_WORDS:
+            owned.add(id(mention))
+    return owned
+
+
+def settle(sides: Sequence[Side], named: set[str]) -> list[Side]:
+    """A body whose name several countries use belongs to the one the article names
+    (``DGSN`` in an article from Algiers is Algeria's), else to its first country."""
+    settled: list[Side] = []
+    for side in sides:
+        if side.alternatives and side.country not in named:
+            country = next((c for c in side.alternatives if c in named), side.country)
+            settled.append(Side(country, side.mention, side.agency, side.person))
+        else:
+            settled.append(side)
+    return settled
 
 
 def _agency_beside(folded: str, demonym: Mention, bodies: Sequence[Mention]) -> str | None:
