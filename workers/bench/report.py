@@ -121,11 +121,14 @@ def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
         out("")
         out("4. Duplicate index scaling (Redis, real lookups)")
         dedup = figures["dedup"]
+        out("  indexed     lookup µs (as reported)   p99 µs   server µs/call   bytes per 100k")
         for size, us in figures["dedup_lookup_us"].items():
+            p99 = dedup.get("dedup_lookup_p99_us", {}).get(size)
+            server = dedup.get("script_us", {}).get(size)
+            memory = dedup.get("redis_bytes_per_100k_by_size", {}).get(size)
             out(
-                f"  {int(size):>9,} indexed: {us:>7} µs mean, "
-                f"{dedup['dedup_lookup_p99_us'][size]} µs p99, "
-                f"{_num(dedup['redis_bytes_per_100k_by_size'][size])} B per 100k"
+                f"  {int(size):>9,} {_num(us):>25} {_num(p99):>8} {_num(server):>16}"
+                f" {_num(memory):>16}"
             )
     out("")
     out(
