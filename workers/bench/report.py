@@ -104,6 +104,11 @@ def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
                 f" {_num(p['worker_cpu_us'], 0):>17} {_num(p['server_cpu_us'], 0):>17}"
                 f"  {', '.join(map(str, p['rss_mb']))}"
             )
+        out(
+            f"  2 workers + Redis used {figures['e2e_2w_cores_used']} of {figures['cores']} cores;"
+            f" with every core theirs the CPU per article allows "
+            f"{_num(figures['e2e_2w_cpu_bound_articles_per_s'])} /s"
+        )
         lat = figures["latency"]
         out(
             f"  latency at {lat['rate']} /s (achieved {lat['achieved_rate']}): "

@@ -126,6 +126,16 @@ def _e2e(
     figures |= commands_per_article(one)
     figures["worker_cpu_us_per_article"] = round(one.worker_cpu_us, 1)
     figures["redis_cpu_us_per_article"] = round(one.server_cpu_us, 1)
+    two = phases["2w"]
+    per_article_s = (two.worker_cpu_us + two.server_cpu_us) / 1e6
+    cores = _cores()
+    # What the two workers and Redis could reach if they had every core to themselves, and how
+    # much of the cores they actually got (the rest went to other processes).
+    figures["e2e_2w_cpu_bound_articles_per_s"] = (
+        round(cores / per_article_s, 1) if per_article_s else None
+    )
+    figures["e2e_2w_cores_used"] = round(two.rate * per_article_s, 2)
+    figures["cores"] = cores
     figures["redis_core_ceiling_articles_per_s"] = (
         round(1e6 / one.server_cpu_us, 1) if one.server_cpu_us else None
     )
