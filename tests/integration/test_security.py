@@ -136,7 +136,7 @@ def test_rediss_url_builds_a_tls_client() -> None:
     """rediss:// URLs give a TLS connection (no server needed to check the wiring)."""
     from redis.asyncio.connection import SSLConnection
 
-    from workers.app import redis_client
+    from workers.connection import redis_client
 
     client = redis_client(load_settings(redis_url="rediss://u:p@example.org:6380/0"))
     assert client.connection_pool.connection_class is SSLConnection

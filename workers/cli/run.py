@@ -14,8 +14,9 @@ from typing import Any
 
 from redis.exceptions import RedisError, ResponseError
 
-from workers.app import build_app, redis_client
+from workers.app import build_app
 from workers.cli.common import redis_or_embedded
+from workers.connection import redis_client
 from workers.logs import configure_logging, get_logger
 from workers.settings import Settings, load_settings
 
