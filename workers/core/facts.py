@@ -12,6 +12,8 @@ from workers.core.matcher import Mention
 from workers.core.parties import Side, organizations, sides
 from workers.core.sentences import Sentence
 
+_ACTIVITY_TOPICS = frozenset({"training", "intelligence_sharing"})
+"""Topics that name an activity, not a threat: training for tourism workers is no security."""
 _COUNT_REACH = 16
 _REPORT_REACH = 24
 """A date within this many characters after ``said``/``a indiqué``/``أفاد`` dates the report."""
@@ -106,7 +108,7 @@ def facts_of(
     topics: list[Topic] = list(dict.fromkeys(m.value for m in mentions if m.kind == "topic"))  # type: ignore[misc]
     security = (
         "security" in cues
-        or bool(topics)
+        or bool(set(topics) - _ACTIVITY_TOPICS)
         or any(m.kind == "agency" for m in mentions)
         or any(m.kind == "person" and m.entry.extra for m in mentions)
         or bool(security_orgs.intersection(orgs))

@@ -4,7 +4,8 @@ Entries are folded (``textmap.fold_key``); the article is folded once (``TextMap
 counts only on word boundaries: in Arabic a word may start with clitics (و ف ب ل ك and their
 pairs; ال is part of the entries, or a prefix of noun stems), and stems (triggers, cues) may
 carry suffixes. Overlaps are
-resolved leftmost-longest, so ``الجريمة المنظمة`` wins over ``الجريمة``.
+resolved leftmost-longest, so ``الجريمة المنظمة`` wins over ``الجريمة`` — triggers among
+themselves, everything else among itself.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ ARABIC_DEFINITE = ARABIC_CLITICS | {c + "ال" for c in ARABIC_CLITICS} | {"لل
 _WORD = re.compile(r"\w+")
 _ACRONYM = 5
 _STEM = 2  # variants.STEM: may take the article too
+_NISBA_ENDINGS = frozenset({"ي", "يه", "يا", "يون", "يين", "يتين", "يتان", "يات"})  # folded ة → ه
+_EVENT_KINDS = frozenset({"trigger", "object"})
+"""Triggers and what is signed overlap other words apart: ``coordinated by Europol`` still
+names Europol, ``سلمت السلطات`` still has its body (السلطات) for a nisba to attach to."""
 
 
 def is_arabic_letter(char: str) -> bool:
@@ -78,7 +83,12 @@ class Matcher:
         self._automaton = ahocorasick.Automaton()
         for key, (mode, entries, cased) in merged.items():
             exact = frozenset(cased) if cased else None
-            self._automaton.add_word(key, (len(key), mode, exact, tuple(entries)))
+            layers = tuple(
+                (layer, group)
+                for layer in (0, 1)
+                if (group := tuple(e for e in entries if (e.kind in _EVENT_KINDS) == layer))
+            )
+            self._automaton.add_word(key, (len(key), mode, exact, layers))
         self._automaton.make_automaton()
         self.size = len(merged)
 
@@ -87,11 +97,14 @@ class Matcher:
         folded = text.folded
         size = len(folded)
         words = [word.start() for word in _WORD.finditer(folded)]
-        candidates: list[tuple[int, int, str, tuple[Entry, ...]]] = []
-        for last, (length, mode, exact, entries) in self._automaton.iter(folded):
+        candidates: list[tuple[int, int, int, str, tuple[Entry, ...]]] = []
+        for last, (length, mode, exact, layers) in self._automaton.iter(folded):
             start, end = last - length + 1, last + 1
-            if not mode and end < size and folded[end].isalnum():
-                continue
+            if end < size and folded[end].isalnum():
+                if not mode:
+                    continue
+                if folded[end] == "\u064a" and _nisba(folded, end):
+                    continue  # اجتماع + ية is "social", not a meeting
             prefix = ""
             if start and folded[start - 1].isalnum():
                 if not is_arabic_letter(folded[start]):
@@ -101,16 +114,23 @@ class Matcher:
                     continue
             if exact and text.original[text.start(start) : text.end(end)] not in exact:
                 continue
-            candidates.append((start, -end, prefix, entries))
-        candidates.sort()  # leftmost first, then longest (one key per span, so no ties)
+            for layer, entries in layers:
+                candidates.append((start, -end, layer, prefix, entries))
+        candidates.sort()  # leftmost first, then longest (one key per span and layer)
         mentions: list[Mention] = []
-        reach = -1
-        for start, negative_end, prefix, entries in candidates:
-            if start < reach:
+        reach = [-1, -1]
+        for start, negative_end, layer, prefix, entries in candidates:
+            if start < reach[layer]:
                 continue
-            reach = -negative_end
-            mentions.extend(Mention(start, reach, entry, prefix) for entry in entries)
+            reach[layer] = -negative_end
+            mentions.extend(Mention(start, -negative_end, entry, prefix) for entry in entries)
         return mentions
+
+
+def _nisba(folded: str, end: int) -> bool:
+    """Whether the rest of the word from ``end`` makes an adjective of a stem (ي، ية، يون…)."""
+    rest = _WORD.match(folded, end)
+    return rest is not None and rest.group() in _NISBA_ENDINGS
 
 
 def _is_acronym(term: str) -> bool:

@@ -6,7 +6,8 @@
   ``algérien(ne)(s)``; ``español(a)(es)``, ``marroquí(es)``).
 - Any language: a term ending in ``*`` is a stem and may take suffixes; an Arabic term
   starting with ``^`` is a verb: suffixes and clitics, but not the article (``^بحث`` is
-  "discussed", not ``البحث`` "research").
+  "discussed", not ``البحث`` "research"); one ending in ``=`` takes no suffix (``زار=``
+  "visited", not ``وزارة`` "ministry").
 """
 
 from __future__ import annotations
@@ -72,9 +73,10 @@ EXACT, VERB, STEM = 0, 1, 2
 
 def term_forms(language: str, term: str, default: int = EXACT) -> tuple[list[str], int]:
     """The keys for one term and how they may be extended (``*`` at the end: a stem;
-    ``^`` at the start: an Arabic verb; else ``default``)."""
+    ``^`` at the start: an Arabic verb; ``=`` at the end: exactly; else ``default``)."""
     mode = VERB if term.startswith("^") else STEM if term.endswith("*") else default
-    term = term.strip("*^")
+    mode = EXACT if term.endswith("=") else mode
+    term = term.strip("*^=")
     if language == "ar":
         return arabic_article_forms(term), mode
     return [term], mode  # folded by the matcher, which keeps acronyms' case
