@@ -27,21 +27,41 @@ def engines() -> Engines:
 WorkerFactory = Callable[..., AbstractAsyncContextManager[Runtime]]
 
 
+@asynccontextmanager
+async def running(settings: Settings, engines: Engines) -> AsyncIterator[Runtime]:
+    """One worker in this process with exactly these settings and engines."""
+    app, _broker, runtime = build_app(settings, engines=engines)
+    await app.start()
+    try:
+        yield runtime
+    finally:
+        await app.stop()
+
+
+def worker_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """What an operator exports for a worker or a CLI command: REDIS_URL and the names."""
+    return {
+        "REDIS_URL": settings.redis_url_value,
+        "COOPSTREAM_INPUT_STREAM": settings.input_stream,
+        "COOPSTREAM_ENRICHED_STREAM": settings.enriched_stream,
+        "COOPSTREAM_EVENTS_STREAM": settings.events_stream,
+        "COOPSTREAM_DEAD_STREAM": settings.dead_stream,
+        "COOPSTREAM_KEY_PREFIX": settings.key_prefix,
+        "COOPSTREAM_CONSUMER": settings.consumer,
+        "COOPSTREAM_BLOCK_MS": "50",
+        "COOPSTREAM_LOG_FORMAT": "json",
+        **extra,
+    }
+
+
 @pytest.fixture
 def worker(
     settings_factory: Callable[..., Settings], redis_url: str, engines: Engines
 ) -> WorkerFactory:
     """``async with worker(**overrides) as runtime:`` runs one worker against the real server."""
 
-    @asynccontextmanager
-    async def run(**overrides: Any) -> AsyncIterator[Runtime]:
-        settings = settings_factory(redis_url=redis_url, **overrides)
-        app, _broker, runtime = build_app(settings, engines=engines)
-        await app.start()
-        try:
-            yield runtime
-        finally:
-            await app.stop()
+    def run(**overrides: Any) -> AbstractAsyncContextManager[Runtime]:
+        return running(settings_factory(redis_url=redis_url, **overrides), engines)
 
     return run
 

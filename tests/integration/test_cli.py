@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
-from tests.integration.conftest import WorkerFactory, wait_for_len, xadd_json
+from tests.integration.conftest import WorkerFactory, wait_for_len, worker_env, xadd_json
 from tests.test_cli import coopstream
 from workers.settings import Settings
 
@@ -30,27 +30,12 @@ def settings(settings_factory: Callable[..., Settings], redis_url: str) -> Setti
     return settings_factory(redis_url=redis_url)
 
 
-def environment(settings: Settings, **extra: str) -> dict[str, str]:
-    """What an operator exports: REDIS_URL and the stream names."""
-    return {
-        "REDIS_URL": settings.redis_url_value,
-        "COOPSTREAM_INPUT_STREAM": settings.input_stream,
-        "COOPSTREAM_ENRICHED_STREAM": settings.enriched_stream,
-        "COOPSTREAM_EVENTS_STREAM": settings.events_stream,
-        "COOPSTREAM_DEAD_STREAM": settings.dead_stream,
-        "COOPSTREAM_KEY_PREFIX": settings.key_prefix,
-        "COOPSTREAM_CONSUMER": settings.consumer,
-        "COOPSTREAM_BLOCK_MS": "50",
-        **extra,
-    }
-
-
 @pytest.fixture
 def cli(settings: Settings) -> CliRunner:
     """``await asyncio.to_thread(cli, "publish", ...)`` — so an in-process worker keeps going."""
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return coopstream(*args, env=environment(settings))
+        return coopstream(*args, env=worker_env(settings))
 
     return run
 
@@ -214,7 +199,7 @@ async def test_run_with_two_workers_drains_and_stops_on_sigterm(
     """`run --workers 2`: two consumer processes share the input; SIGTERM exits 0."""
     for n in range(6):
         await xadd_json(redis_client, settings.input_stream, article_factory(id=f"w{n}"))
-    env = environment(settings, COOPSTREAM_LOG_FORMAT="json")
+    env = worker_env(settings)
     log = tmp_path / "run.log"
     with log.open("wb") as sink:
         proc = await asyncio.create_subprocess_exec(

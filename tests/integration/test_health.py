@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.integration.conftest import WorkerFactory
+from tests.integration.conftest import WorkerFactory, running
 from tests.integration.test_metrics import http_get
-from workers.app import Runtime, build_app
 from workers.core.pipeline import Engines
 from workers.embedded import EmbeddedServer, free_port
 from workers.settings import Settings
@@ -42,16 +40,6 @@ def own_server() -> Iterator[EmbeddedServer]:
     server.start()
     yield server
     server.cleanup()
-
-
-@asynccontextmanager
-async def worker_on(settings: Settings, engines: Engines) -> AsyncIterator[Runtime]:
-    app, _broker, runtime = build_app(settings, engines=engines)
-    await app.start()
-    try:
-        yield runtime
-    finally:
-        await app.stop()
 
 
 class TestHealth:
@@ -88,7 +76,7 @@ class TestHealth:
         """200, then 503 while the server is stopped, then 200 once it is back on its port."""
         port = free_port()
         settings = settings_factory(redis_url=own_server.url, http_port=port)
-        async with worker_on(settings, engines):
+        async with running(settings, engines):
             await wait_for_status(port, "/readyz", 200)
             own_server.stop()
             body = await wait_for_status(port, "/readyz", 503)

@@ -8,8 +8,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,7 @@ from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from schemas import DeadLetter
-from tests.integration.conftest import wait_for_len, xadd_json
-from workers.app import Runtime, build_app
+from tests.integration.conftest import running, wait_for_len, worker_env, xadd_json
 from workers.core.events import Extraction, Extractor
 from workers.core.pipeline import Engines
 from workers.embedded import EmbeddedServer
@@ -45,16 +43,6 @@ class PoisonExtractor(Extractor):
             msg = "rule exploded on this article"
             raise ValueError(msg)
         return self.inner.extract(text, language, published_at)
-
-
-@asynccontextmanager
-async def running(settings: Settings, engines: Engines) -> AsyncIterator[Runtime]:
-    app, _broker, runtime = build_app(settings, engines=engines)
-    await app.start()
-    try:
-        yield runtime
-    finally:
-        await app.stop()
 
 
 async def enriched_ids(client: Redis, stream: str) -> list[str]:
@@ -133,21 +121,6 @@ class TestPoison:
         assert pending["pending"] == 0
 
 
-def _worker_env(settings: Settings, **extra: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "REDIS_URL": settings.redis_url_value,
-        "COOPSTREAM_INPUT_STREAM": settings.input_stream,
-        "COOPSTREAM_ENRICHED_STREAM": settings.enriched_stream,
-        "COOPSTREAM_EVENTS_STREAM": settings.events_stream,
-        "COOPSTREAM_DEAD_STREAM": settings.dead_stream,
-        "COOPSTREAM_KEY_PREFIX": settings.key_prefix,
-        "COOPSTREAM_CONSUMER": settings.consumer,
-        "COOPSTREAM_LOG_FORMAT": "json",
-        **extra,
-    }
-
-
 class TestShutdown:
     @pytest.mark.timeout(120)
     async def test_sigterm_acknowledges_in_flight_work_and_exits(
@@ -168,7 +141,7 @@ class TestShutdown:
         with log.open("wb") as sink:
             proc = subprocess.Popen(  # noqa: ASYNC220 - started once, returns at once
                 [sys.executable, "-m", "workers.cli", "run"],
-                env=_worker_env(settings, COOPSTREAM_BATCH_SIZE="16"),
+                env={**os.environ, **worker_env(settings, COOPSTREAM_BATCH_SIZE="16")},
                 cwd=ROOT,
                 stdout=sink,
                 stderr=sink,
@@ -243,7 +216,7 @@ class TestVolatileRedis:
         with log.open("wb") as sink:
             proc = subprocess.Popen(  # noqa: ASYNC220 - started once, returns at once
                 [sys.executable, "-m", "workers.cli", "run"],
-                env=_worker_env(settings),
+                env={**os.environ, **worker_env(settings)},
                 cwd=ROOT,
                 stdout=sink,
                 stderr=sink,
