@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import fakeredis
 import pytest
@@ -56,6 +56,34 @@ class TestKeys:
     ) -> None:
         keys = [key async for key in client.scan_iter("*") if await client.pttl(key) < 0]
         assert [k.decode().rsplit(":", 1)[1] for k in keys] == ["seq"]
+
+    async def test_copy_one_generation_later_is_found(
+        self, client: fakeredis.FakeAsyncRedis
+    ) -> None:
+        feed = Feeder(redis_index(client, prefix="t-gen", window_s=100), datetime.now(UTC))
+        text = seed_texts()["001_6b56e5e20511414a"]
+        await feed.send("original", text)
+        verdict = await feed.send("copy", text, later=timedelta(seconds=100))
+        assert verdict.duplicate.duplicate_of == "original"
+
+    async def test_entries_two_generations_old_are_not_read(
+        self, client: fakeredis.FakeAsyncRedis
+    ) -> None:
+        feed = Feeder(redis_index(client, prefix="t-gen", window_s=100), datetime.now(UTC))
+        text = seed_texts()["001_6b56e5e20511414a"]
+        await feed.send("original", text)
+        verdict = await feed.send("copy", text, later=timedelta(seconds=250))
+        assert verdict.duplicate.duplicate_of is None
+
+    async def test_old_entries_are_cut_on_the_next_write(
+        self, client: fakeredis.FakeAsyncRedis
+    ) -> None:
+        feed = Feeder(redis_index(client, prefix="t-gen", window_s=100), datetime.now(UTC))
+        text = seed_texts()["001_6b56e5e20511414a"]
+        await feed.send("original", text)
+        await feed.send("copy", text, later=timedelta(seconds=250))
+        sizes = {len(await client.get(key)) async for key in client.scan_iter("t-gen:b:*")}
+        assert sizes == {14}
 
     def test_bucket_splits_band_into_shard_and_field(self) -> None:
         shard, field = bucket((5 << (64 - SHARD_BITS)) | (0xCAFEBABE << (32 - SHARD_BITS)))

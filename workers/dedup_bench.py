@@ -34,7 +34,7 @@ from workers.core.sketch import Sketch, Sketcher
 from workers.stores import SHARD_BITS, RedisIndex
 
 FILL = (files("workers") / "lua" / "fill.lua").read_text(encoding="utf-8")
-BATCH = 50_000
+BATCH = 200_000
 _WORDS = [f"{a}{b}{c}" for a in "bcdfghklmnprst" for b in "aeiou" for c in "lmnrst"]
 
 
@@ -43,27 +43,36 @@ def _text(rng: random.Random, words: int = 160) -> str:
     return "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3))
 
 
-def _packed(rng: np.random.Generator, count: int, bands: int) -> tuple[bytes, bytes]:
+def _packed(
+    rng: np.random.Generator, count: int, bands: int, generation: int
+) -> tuple[bytes, bytes]:
     """``count`` synthetic articles and their bucket entries grouped by shard (fill.lua)."""
     articles = rng.integers(0, 256, size=(count, 168), dtype=np.uint8)
     keys = rng.integers(0, 2**63, size=count * bands, dtype=np.uint64) << np.uint64(1)
     shards = (keys >> np.uint64(64 - SHARD_BITS)).astype(np.uint32)
     fields = ((keys >> np.uint64(32 - SHARD_BITS)) & np.uint64(0xFFFFFFFF)).astype(">u4")
+    stamp = np.frombuffer((generation % 65536).to_bytes(2, "big"), np.uint8)
     entries = np.concatenate(
-        [fields.view(np.uint8).reshape(-1, 4), np.repeat(articles[:, :8], bands, axis=0)], 1
+        [
+            fields.view(np.uint8).reshape(-1, 4),
+            np.repeat(articles[:, :8], bands, axis=0),
+            np.broadcast_to(stamp, (count * bands, 2)),
+        ],
+        1,
     )
     order = np.argsort(shards, kind="stable")
     present, counts = np.unique(shards[order], return_counts=True)
-    # In 4-byte words: each shard's head (shard, count) then its 3-word entries.
-    heads = np.stack([present, counts], 1).astype(">u4").view(np.uint32)
-    words = np.ascontiguousarray(entries[order]).view(np.uint32)
+    # In bytes: each shard's 8-byte head (shard, count) then its 14-byte entries.
+    heads = np.stack([present, counts], 1).astype(">u4").view(np.uint8).reshape(-1, 8)
+    rows = np.ascontiguousarray(entries[order])
     group = np.repeat(np.arange(len(present)), counts)
-    out = np.empty(2 * len(present) + 3 * len(keys), dtype=np.uint32)
-    starts = 2 * np.arange(len(present)) + 3 * np.concatenate([[0], np.cumsum(counts)[:-1]])
-    out[starts], out[starts + 1] = heads[:, 0], heads[:, 1]
-    base = 2 * (group + 1) + 3 * np.arange(len(keys))
-    for word in range(3):
-        out[base + word] = words[:, word]
+    out = np.empty(8 * len(present) + 14 * len(keys), dtype=np.uint8)
+    starts = 8 * np.arange(len(present)) + 14 * np.concatenate([[0], np.cumsum(counts)[:-1]])
+    for byte in range(8):
+        out[starts + byte] = heads[:, byte]
+    base = 8 * (group + 1) + 14 * np.arange(len(keys))
+    for byte in range(14):
+        out[base + byte] = rows[:, byte]
     return articles.tobytes(), out.tobytes()
 
 
@@ -75,7 +84,9 @@ async def _fill(client: Redis, index: RedisIndex, start: int, stop: int, bands: 
     sending: asyncio.Task[Any] | None = None
     for first in range(start, stop, BATCH):
         # Pack the next batch while the server stores the previous one.
-        articles, buckets = await asyncio.to_thread(_packed, rng, min(BATCH, stop - first), bands)
+        articles, buckets = await asyncio.to_thread(
+            _packed, rng, min(BATCH, stop - first), bands, generation
+        )
         if sending is not None:
             await sending
         args: list[str | int | bytes] = [index.prefix, generation, expire]

@@ -19,21 +19,22 @@ core (:mod:`workers.core.dedup`, :mod:`workers.core.signature`, :mod:`workers.co
 the same tests run against both.
 
 Measured on this 2-core machine (``python -m workers.dedup_bench URL``, a server of its own):
-one article's call takes a median 0.5-0.6 ms at 10k, 100k and 1M indexed articles (0.3-0.4
-ms of it in the script), and the index holds about 1.2 KB per article (120 MB per 100k).
+one article's call takes a median 0.54, 0.56 and 0.64 ms at 10k, 100k and 1M indexed
+articles (0.30-0.33 ms of it in the script), and the index holds about 1.45 KB per article
+(145 MB per 100k at 1M).
 
 Keys, all under ``{prefix}:`` and all expiring but ``seq``:
 
 - ``a:<id hash>`` the article's record (sketch fingerprint, verdict): ``window_s`` after it
   was first seen; an article older than that is forgotten;
-- ``b:<generation>:<shard>`` LSH buckets: strings of 12-byte entries (4 bytes of band,
-  8 bytes of article id hash), read for all bands of both generations with one ``MGET`` and
-  appended to with ``APPEND`` (no per-entry overhead: about 12 bytes per band entry). A
-  generation lasts ``window_s``; lookups read the current one and the one before, and a
-  generation's keys expire two windows after it began, so the cost of a lookup does not grow
-  with history. 2^18 shards per generation keep each string short (about 1.5 KB at 1M
-  articles; more shards make no lookup faster: at 1M the key lookups, not the string
-  lengths, cost the time);
+- ``b:<shard>`` LSH buckets: strings of 14-byte entries (4 bytes of band, 8 of article id
+  hash, 2 of generation), read for all bands with one ``MGET`` and appended to with
+  ``APPEND`` (no per-entry overhead). A generation lasts ``window_s``; lookups use the
+  entries of the current generation and the one before; entries are in arrival order, so the
+  older ones are a prefix, cut away on a key's first write in a new generation, when its
+  expiry moves to two windows after that generation began. The cost of a lookup does not grow
+  with history; 2^20 shards keep each string short (about 450 bytes at 1M articles: with 2^18
+  the strings, four times longer, made a lookup at 1M 30-100 % slower than at 10k);
 - ``s:<story>`` a story (counts, context, mentions per event), ``sp:<participant>`` the recent
   stories of a country or organisation: ``window_s`` after the story's last article;
 - ``seq`` a counter that orders articles (the earliest is the original).
@@ -59,7 +60,7 @@ from workers.core.signature import SAME_PARTIES, SLACK_DAYS, Context
 from workers.core.stories import Mention, assignment, story_id_for
 
 SCRIPT = (files("workers") / "lua" / "article.lua").read_text(encoding="utf-8")
-SHARD_BITS = 18
+SHARD_BITS = 20
 PARTICIPANT_CAP = 256
 """Most recent stories kept per participant (a bound on a lookup's cost)."""
 

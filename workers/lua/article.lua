@@ -14,8 +14,8 @@
 --          then per event: key, kind, mentions, first JSON ('' when this article's own)}
 --
 -- Keys: {p}:a:<id>  article record (hash, expires after the window)
---       {p}:b:<gen>:<shard>  LSH buckets of one generation: a string of 12-byte entries,
---                  band field (4 bytes) + article id hash (8 bytes), oldest first
+--       {p}:b:<shard>  LSH buckets: a string of 14-byte entries, band field (4 bytes) +
+--                  article id hash (8) + generation (2), oldest first
 --       {p}:s:<story>  story (hash: seq, counts, context, n:<event> mentions, j:<event> JSON)
 --       {p}:sp:<participant>  stories of a participant (zset scored by last activity)
 local q = cjson.decode(ARGV[1])
@@ -76,52 +76,49 @@ local function agreeing(digest, other)
 end
 
 -- Every article of the current and previous generation that shares a band (one MGET).
-local buckets, fields = {}, {}
+-- A bucket entry is 14 bytes: band field (4), article id hash (8), generation mod 65536 (2).
+local SIZE, buckets, fields = 14, {}, {}
+local function generation_of(blob, at)  -- at: offset of the entry (0-based)
+  local g1, g2 = string.byte(blob, at + 13, at + 14)
+  return (q.gen - (g1 * 256 + g2)) % 65536  -- 0: this generation, 1: the one before
+end
 for i = 0, q.nbands - 1 do
   local b1, b2, b3, b4 = string.byte(packed, i * 8 + 1, i * 8 + 4)
-  local shard = ((b1 * 256 + b2) * 256 + b3) * 256 + b4
+  buckets[i + 1] = p .. ':b:' .. (((b1 * 256 + b2) * 256 + b3) * 256 + b4)
   fields[i + 1] = string.sub(packed, i * 8 + 5, i * 8 + 8)
-  buckets[i + 1] = p .. ':b:' .. q.gen .. ':' .. shard
-  buckets[q.nbands + i + 1] = p .. ':b:' .. (q.gen - 1) .. ':' .. shard
 end
 local blobs = q.nbands > 0 and redis.call('MGET', unpack(buckets)) or {}
-local function holders(blob, band)
-  local found, init = {}, 1
-  while blob do
-    local at = string.find(blob, band, init, true)
-    if not at then break end
-    if (at - 1) % 12 == 0 then
-      found[#found + 1] = string.sub(blob, at + 4, at + 11)
-      init = at + 12
-    else
-      init = at + 1
-    end
-  end
-  return found
-end
 
 local checked, alive, held = {}, {}, {}
 local best, best_matches
-for i = 1, 2 * q.nbands do
-  local band = (i - 1) % q.nbands + 1
-  for _, holder in ipairs(holders(blobs[i], fields[band])) do
-    if not checked[holder] and holder ~= raw_id then
-      checked[holder] = true
-      local key = string.format(HEX8, string.byte(holder, 1, 8))
-      local c = redis.call('HMGET', p .. ':a:' .. key, 'dg', 'f1', 'f2', 'root', 'rseq', 'rid')
-      if c[1] ~= false then
-        alive[holder] = true
-        local m = agreeing(c[1], (c[2] or '') .. (c[3] or ''))
-        if m >= q.min then
-          local rseq = tonumber(c[5])
-          if best == nil or rseq < best.rseq or (rseq == best.rseq and
-              (m > best_matches or (m == best_matches and key < best.id))) then
-            best, best_matches = {id = key, root = c[4], rseq = rseq, rid = c[6]}, m
+for band = 1, q.nbands do
+  local blob, init = blobs[band], 1
+  while blob do
+    local at = string.find(blob, fields[band], init, true)
+    if not at then break end
+    if (at - 1) % SIZE == 0 then
+      init = at + SIZE
+      local age, holder = generation_of(blob, at - 1), string.sub(blob, at + 4, at + 11)
+      if age <= 1 and not checked[holder] and holder ~= raw_id then
+        checked[holder] = true
+        local key = string.format(HEX8, string.byte(holder, 1, 8))
+        local c = redis.call('HMGET', p .. ':a:' .. key, 'dg', 'f1', 'f2', 'root', 'rseq', 'rid')
+        if c[1] ~= false then
+          alive[holder] = true
+          local m = agreeing(c[1], (c[2] or '') .. (c[3] or ''))
+          if m >= q.min then
+            local rseq = tonumber(c[5])
+            if best == nil or rseq < best.rseq or (rseq == best.rseq and
+                (m > best_matches or (m == best_matches and key < best.id))) then
+              best, best_matches = {id = key, root = c[4], rseq = rseq, rid = c[6]}, m
+            end
           end
         end
       end
+      if age == 0 and alive[holder] then held[band] = true end
+    else
+      init = at + 1
     end
-    if i <= q.nbands and alive[holder] then held[band] = true end
   end
 end
 
@@ -137,12 +134,25 @@ redis.call('HSET', rec, 'id', q.article, 'seq', seq, 'dg', q.digest, 'f1', strin
   'f2', string.sub(fp, 65), 'root', root, 'rid', dup or q.article, 'rseq', rseq,
   'dup', dup or '', 'm', matches)
 redis.call('PEXPIRE', rec, q.window)
+-- Index the article under every band no live article of this generation holds. Entries are
+-- in arrival order, so those older than the previous generation are a prefix: cut it away
+-- on the first write of a generation, when the key's expiry is also moved on.
+local entry_gen = string.char(math.floor(q.gen / 256) % 256, q.gen % 256)
+local written = {}
 for band = 1, q.nbands do
-  if not held[band] then
-    if redis.call('APPEND', buckets[band], fields[band] .. raw_id) == 12 then
-      redis.call('EXPIREAT', buckets[band], q.gen_expire)
-    end
+  local key, blob = buckets[band], blobs[band]
+  local entry = fields[band] .. raw_id .. entry_gen
+  if held[band] then
+    -- nothing to add
+  elseif written[key] or (blob and generation_of(blob, #blob - SIZE) == 0) then
+    redis.call('APPEND', key, entry)
+  else
+    local keep = 0
+    while blob and keep < #blob and generation_of(blob, keep) > 1 do keep = keep + SIZE end
+    redis.call('SET', key, (blob and string.sub(blob, keep + 1) or '') .. entry,
+      'EXAT', q.gen_expire)
   end
+  written[key] = true
 end
 
 -- Stories: a copy joins its original's story; else the best-fitting story of a participant.

@@ -3,7 +3,8 @@
 -- ARGV: prefix, generation, generation expiry (unix s), window (ms), first seq,
 --       articles: per article 8 bytes id hash, 32 bytes digest, 128 bytes fingerprint;
 --       buckets grouped by shard: u32 shard, u32 count (big-endian), then count entries of
---       12 bytes (4 bytes band field, 8 bytes id hash) as article.lua appends them
+--       14 bytes (4 bytes band field, 8 bytes id hash, 2 bytes generation) as article.lua
+--       appends them
 local p, gen, gen_expire = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local window, seq0, articles, buckets = tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], ARGV[7]
 local hex8, hex32 = string.rep('%02x', 8), string.rep('%02x', 32)
@@ -19,10 +20,10 @@ end
 local pos = 1
 while pos <= #buckets do
   local shard, count = struct.unpack('>I4I4', buckets, pos)
-  local key = p .. ':b:' .. gen .. ':' .. shard
-  if redis.call('APPEND', key, string.sub(buckets, pos + 8, pos + 7 + count * 12)) == count * 12 then
+  local key = p .. ':b:' .. shard
+  if redis.call('APPEND', key, string.sub(buckets, pos + 8, pos + 7 + count * 14)) == count * 14 then
     redis.call('EXPIREAT', key, gen_expire)
   end
-  pos = pos + 8 + count * 12
+  pos = pos + 8 + count * 14
 end
 return #articles / 168
