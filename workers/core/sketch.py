@@ -12,6 +12,10 @@ computes the same sketch). From the MinHash come:
 - **A fingerprint**: the low byte of each minimum (b-bit minwise hashing, Li & König 2010),
   128 bytes to keep and compare: equal bytes estimate *J* after the 1/256 chance collision
   is taken out (:func:`estimate_jaccard`).
+
+Sketches are only comparable with the same settings (permutations, seed, bands, shingles,
+hash function, datasketch's ``affine32`` scheme, 2.0+): changing any of them calls for a new
+index (another key prefix).
 """
 
 from __future__ import annotations
