@@ -105,8 +105,8 @@ def _punctuation(text: str, rng: random.Random) -> str:
 def _diacritics(text: str, rng: random.Random) -> str:
     if _ARABIC.search(text):
         out = []
-        for ch in text:
-            ch = _AR_VARIANTS.get(ch, ch) if rng.random() < 0.3 else ch
+        for original in text:
+            ch = _AR_VARIANTS.get(original, original) if rng.random() < 0.3 else original
             out.append(ch)
             if "\u0621" <= ch <= "\u064a" and rng.random() < 0.25:
                 out.append(rng.choice(_HARAKAT) if rng.random() < 0.9 else "\u0640")
@@ -137,7 +137,8 @@ _EDITS: dict[str, Callable[[str, random.Random], str]] = {
 
 def repost(text: str, kind: str, *, seed: int = 0) -> Repost:
     """One near-identical copy of ``text`` made by one kind of edit."""
-    return Repost(kind, _EDITS[kind](text, random.Random(f"{seed}:{kind}")))
+    rng = random.Random(f"{seed}:{kind}")  # noqa: S311 - reproducible edits, not secrets
+    return Repost(kind, _EDITS[kind](text, rng))
 
 
 def reposts(text: str, *, seed: int = 0, per_kind: int = 1) -> Iterator[Repost]:
