@@ -88,3 +88,10 @@ class TestOriginal:
     def test_large_original_is_truncated_and_flagged(self) -> None:
         _, _, truncated = original_for_dead_letter({b"data": b"x" * 5000}, 1000)
         assert truncated
+
+
+def test_markup_only_text_is_missing_text() -> None:
+    """HTML with no words is not an article."""
+    parsed = parse_entry(data({"text": "<div><p></p><br/></div>"}), LIMITS)
+    assert isinstance(parsed, Rejection)
+    assert parsed.reason == "missing_text"

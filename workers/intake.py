@@ -16,6 +16,7 @@ from faststream.redis.parser import BinaryMessageFormatV1
 from pydantic import ValidationError
 
 from schemas import Article, DeadReason
+from workers.core.normalize import clean_text
 
 FASTSTREAM_FIELD = b"__data__"
 DATA_FIELD = b"data"
@@ -105,6 +106,21 @@ def _validation_detail(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
+def _text_problem(text: object, limits: Limits) -> Rejection | None:
+    """Missing, empty, markup-only or oversized text (wrong types are left to validation)."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return Rejection("missing_text", "`text` is missing or empty")
+    if not isinstance(text, str):
+        return None
+    if len(text) > limits.max_text_chars:
+        return Rejection(
+            "too_large", f"`text` has {len(text)} characters, limit {limits.max_text_chars}"
+        )
+    if not clean_text(text):
+        return Rejection("missing_text", "`text` has nothing left once markup is removed")
+    return None
+
+
 def parse_entry(fields: dict[bytes, bytes], limits: Limits) -> Article | Rejection:
     """Decode and validate one stream entry."""
     size = entry_size(fields)
@@ -113,13 +129,9 @@ def parse_entry(fields: dict[bytes, bytes], limits: Limits) -> Article | Rejecti
     obj = payload_object(fields)
     if isinstance(obj, Rejection):
         return obj
-    text = obj.get("text")
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return Rejection("missing_text", "`text` is missing or empty")
-    if isinstance(text, str) and len(text) > limits.max_text_chars:
-        return Rejection(
-            "too_large", f"`text` has {len(text)} characters, limit {limits.max_text_chars}"
-        )
+    problem = _text_problem(obj.get("text"), limits)
+    if problem is not None:
+        return problem
     try:
         return Article.model_validate(obj)
     except ValidationError as exc:
