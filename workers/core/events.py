@@ -82,6 +82,8 @@ class Extractor:
             return Extraction()
         textmap = TextMap.of(text)
         mentions = self.lexicon.matcher(matcher_language(text, language)).find(textmap)
+        if not any(m.kind == "trigger" for m in mentions):
+            return Extraction()  # no event type named anywhere: nothing to code
         sentences = split(text)
         dates = find_dates(textmap.folded, mentions, published_at)
         by_sentence = _group(textmap, sentences, mentions)
@@ -91,7 +93,6 @@ class Extractor:
             facts_of(s, textmap.folded, by_sentence[s.index], dates_by[s.index], orgs)
             for s in sentences
         ]
-        counts = stated_counts(textmap.folded, numbers(textmap.folded, mentions), mentions)
         dateline = _dateline(textmap, mentions)
         named = {m.value for m in mentions if m.kind in ("country", "demonym")}
         named.update(m.entry.extra for m in mentions if m.kind == "city")
@@ -99,6 +100,9 @@ class Extractor:
             fact.sides = settle(fact.sides, named)
         home = home_country(facts)
         found = scopes(facts, home, dateline)
+        if not found:
+            return Extraction()
+        counts = stated_counts(textmap.folded, numbers(textmap.folded, mentions), mentions)
         located = [(c, textmap.start(c.start)) for c in counts]
         events = self._events(facts, found, home, located)
         return Extraction(events=events, summary=summarize(events, found, facts, counts))
@@ -115,23 +119,36 @@ class Extractor:
         place = article_city(found, facts)
         occasion = next((o for scope in found for o in scope.facts.occasions), None)
         events: dict[tuple[str, str, str], CooperationEvent] = {}
+        organizations: dict[str, Party] = {}
         for scope, dated in zip(found, dates, strict=True):
+            slots = [(c, False) for c in scope.counterparts]
+            slots += [(org, True) for org in scope.organizations]
+            if scope.actor:
+                lead: tuple[str, bool] = (scope.actor, False)
+            elif slots:
+                lead, slots = slots[0], slots[1:]
+            else:
+                continue
             sentence = scope.facts.sentence
             date = dated.range if dated is not None and dated.explicit else when
-            stated = {c.what: c.value for c, at in counts if sentence.start <= at < sentence.end}
-            actor = self._party(scope, scope.actor) if scope.actor else None
-            others = [self._party(scope, c) for c in scope.counterparts]
-            others += [Party(organization=org) for org in scope.organizations]
-            if actor is None and others:
-                actor, others = others[0], others[1:]
+            parties: dict[tuple[str, bool], Party] = {}
+            evidence = Evidence(start=sentence.start, end=sentence.end)
             for event_type, trigger in scope.types.items():
                 code = coding.cameo(event_type, trigger or None)
-                for other in others:
-                    if actor is None:
-                        continue
-                    key = (event_type, _key(actor), _key(other))
+                for slot in slots:
+                    key = (event_type, lead[0], slot[0])
                     if key in events:
                         continue
+                    actor, other = (
+                        parties.get(side)
+                        or parties.setdefault(side, self._side(scope, side, organizations))
+                        for side in (lead, slot)
+                    )
+                    stated = (
+                        {c.what: c.value for c, at in counts if sentence.start <= at < sentence.end}
+                        if event_type == "meeting"
+                        else {}
+                    )
                     events[key] = CooperationEvent(
                         event_id=coding.event_id(
                             event_type,
@@ -150,11 +167,20 @@ class Extractor:
                         location=place,
                         date=date,
                         occasion=occasion,
-                        counts=stated if event_type == "meeting" else {},
-                        evidence=[Evidence(start=sentence.start, end=sentence.end)],
+                        counts=stated,
+                        evidence=[evidence],
                         confidence=_confidence(scope, event_type, home),
                     )
         return ordered(list(events.values()))
+
+    def _side(self, scope: Scope, side: tuple[str, bool], organizations: dict[str, Party]) -> Party:
+        """The party for a country of the scope, or for an organisation (one per article)."""
+        name, organization = side
+        if not organization:
+            return self._party(scope, name)
+        if name not in organizations:
+            organizations[name] = Party(organization=name)
+        return organizations[name]
 
     def _party(self, scope: Scope, country: str) -> Party:
         side = next((s for s in scope.facts.sides if s.country == country), None)

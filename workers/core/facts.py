@@ -99,17 +99,20 @@ def facts_of(
     security_orgs: frozenset[str],
 ) -> Facts:
     """Read one sentence's mentions into its facts."""
-    types, weak, first = _types(folded, mentions)
+    kinds = {m.kind for m in mentions}
+    types, weak, first = _types(folded, mentions) if "trigger" in kinds else ({}, [], -1)
     cues = {m.value for m in mentions if m.kind == "cue"}
-    reported = [m.end for m in mentions if m.kind == "cue" and m.value == "reporting"]
     found = sides(folded, mentions)
-    attributed = {side.agency for side in found}
-    orgs = organizations(mentions)
-    topics: list[Topic] = list(dict.fromkeys(m.value for m in mentions if m.kind == "topic"))  # type: ignore[misc]
+    orgs = organizations(mentions) if "org" in kinds else []
+    topics: list[Topic] = (
+        list(dict.fromkeys(m.value for m in mentions if m.kind == "topic"))  # type: ignore[misc]
+        if "topic" in kinds
+        else []
+    )
     security = (
         "security" in cues
+        or "agency" in kinds
         or bool(set(topics) - _ACTIVITY_TOPICS)
-        or any(m.kind == "agency" for m in mentions)
         or any(m.kind == "person" and m.entry.extra for m in mentions)
         or bool(security_orgs.intersection(orgs))
     )
@@ -120,17 +123,29 @@ def facts_of(
         organizations=orgs,
         topics=topics,
         cities=[(m.value, m.entry.extra) for m in mentions if m.kind == "city"],
-        occasions=_occasions(mentions),
-        dates=[d for d in dates if not any(0 <= d.start - end < _REPORT_REACH for end in reported)],
+        occasions=_occasions(mentions) if "occasion" in cues else [],
+        dates=_event_dates(mentions, dates) if "reporting" in cues else list(dates),
         security=security,
         negative="negative" in cues,
         cooperation="cooperation" in cues,
         weak_types=weak,
         strong=first >= 0,
         trigger_at=first,
-        unattributed=any(
-            m.kind == "agency" and not m.entry.extra and m.value not in attributed for m in mentions
-        ),
+        unattributed="agency" in kinds and _unattributed(mentions, found),
+    )
+
+
+def _event_dates(mentions: Sequence[Mention], dates: Sequence[Dated]) -> list[Dated]:
+    """The dates that are not the report's own (``a indiqué vendredi``)."""
+    reported = [m.end for m in mentions if m.kind == "cue" and m.value == "reporting"]
+    return [d for d in dates if not any(0 <= d.start - end < _REPORT_REACH for end in reported)]
+
+
+def _unattributed(mentions: Sequence[Mention], found: Sequence[Side]) -> bool:
+    """Whether a national body is named with no country (``the Ministry of Interior``)."""
+    attributed = {side.agency for side in found}
+    return any(
+        m.kind == "agency" and not m.entry.extra and m.value not in attributed for m in mentions
     )
 
 

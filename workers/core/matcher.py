@@ -11,9 +11,9 @@ themselves, everything else among itself.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -24,6 +24,7 @@ ARABIC_DEFINITE = ARABIC_CLITICS | {c + "ال" for c in ARABIC_CLITICS} | {"لل
 """Before a stem (a noun or verb, not a name): the clitics, then possibly the article."""
 _WORD = re.compile(r"\w+")
 _ACRONYM = 5
+_CLITICS = 5  # no clitic prefix is longer (فلل, وبال): a longer run is one word
 _STEM = 2  # variants.STEM: may take the article too
 _NISBA_ENDINGS = frozenset({"ي", "يه", "يا", "يون", "يين", "يتين", "يتان", "يات"})  # folded ة → ه
 _EVENT_KINDS = frozenset({"trigger", "object"})
@@ -45,22 +46,19 @@ class Entry:
     extra: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One hit: offsets in the folded text (``start``/``end``) and what it means."""
+class Mention(NamedTuple):
+    """One hit: offsets in the folded text (``start``/``end``) and what it means (``kind``
+    and ``value`` copied from the entry, so reading them costs no lookup)."""
 
     start: int
     end: int
+    kind: str
+    value: str
     entry: Entry
     prefix: str = ""
 
-    @property
-    def kind(self) -> str:
-        return self.entry.kind
 
-    @property
-    def value(self) -> str:
-        return self.entry.value
+_new_mention = tuple.__new__
 
 
 class Matcher:
@@ -86,7 +84,11 @@ class Matcher:
             layers = tuple(
                 (layer, group)
                 for layer in (0, 1)
-                if (group := tuple(e for e in entries if (e.kind in _EVENT_KINDS) == layer))
+                if (
+                    group := tuple(
+                        (e.kind, e.value, e) for e in entries if (e.kind in _EVENT_KINDS) == layer
+                    )
+                )
             )
             self._automaton.add_word(key, (len(key), mode, exact, layers))
         self._automaton.make_automaton()
@@ -96,8 +98,7 @@ class Matcher:
         """Every entry found in ``text`` on word boundaries, leftmost-longest, in order."""
         folded = text.folded
         size = len(folded)
-        words = [word.start() for word in _WORD.finditer(folded)]
-        candidates: list[tuple[int, int, int, str, tuple[Entry, ...]]] = []
+        candidates: list[tuple[int, int, int, str, tuple[tuple[str, str, Entry], ...]]] = []
         for last, (length, mode, exact, layers) in self._automaton.iter(folded):
             start, end = last - length + 1, last + 1
             if end < size and folded[end].isalnum():
@@ -107,24 +108,43 @@ class Matcher:
                     continue  # اجتماع + ية is "social", not a meeting
             prefix = ""
             if start and folded[start - 1].isalnum():
-                if not is_arabic_letter(folded[start]):
+                clitics = _prefix(folded, start, mode)
+                if clitics is None:
                     continue
-                prefix = folded[words[bisect_right(words, start) - 1] : start]
-                if prefix not in (ARABIC_DEFINITE if mode == _STEM else ARABIC_CLITICS):
-                    continue
+                prefix = clitics
             if exact and text.original[text.start(start) : text.end(end)] not in exact:
                 continue
             for layer, entries in layers:
                 candidates.append((start, -end, layer, prefix, entries))
-        candidates.sort()  # leftmost first, then longest (one key per span and layer)
-        mentions: list[Mention] = []
-        reach = [-1, -1]
-        for start, negative_end, layer, prefix, entries in candidates:
-            if start < reach[layer]:
-                continue
-            reach[layer] = -negative_end
-            mentions.extend(Mention(start, -negative_end, entry, prefix) for entry in entries)
-        return mentions
+        return _resolve(candidates)
+
+
+def _prefix(folded: str, start: int, mode: int) -> str | None:
+    """The clitics before an Arabic hit inside a word (و، بال…), or None when the word has
+    other letters before it (or the hit is inside a Latin word)."""
+    if not is_arabic_letter(folded[start]):
+        return None
+    word = start - 1
+    while word and folded[word - 1].isalnum() and start - word < _CLITICS:
+        word -= 1
+    prefix = folded[word:start]
+    return prefix if prefix in (ARABIC_DEFINITE if mode == _STEM else ARABIC_CLITICS) else None
+
+
+def _resolve(
+    candidates: list[tuple[int, int, int, str, tuple[tuple[str, str, Entry], ...]]],
+) -> list[Mention]:
+    """Leftmost-longest per layer, one mention per meaning of each hit kept, in order."""
+    candidates.sort()  # leftmost first, then longest (one key per span and layer)
+    mentions: list[Mention] = []
+    reach = [-1, -1]
+    for start, negative_end, layer, prefix, entries in candidates:
+        if start < reach[layer]:
+            continue
+        reach[layer] = end = -negative_end
+        for kind, value, entry in entries:
+            mentions.append(_new_mention(Mention, (start, end, kind, value, entry, prefix)))
+    return mentions
 
 
 def _nisba(folded: str, end: int) -> bool:

@@ -5,15 +5,18 @@ counts the text states (``43 meetings``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from workers.core.matcher import Mention
 
 # Bounded: a count or a year has a few digits; a run of thousands of digits is noise, and
-# int() refuses more than 4,300 of them.
-_DIGITS = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:[,.\u066c]\d{3}){1,4}(?!\d)|(?<![\d.,])\d{1,12}(?!\d)"
-)
+# int() refuses more than 4,300 of them. Runs are found by a pattern that starts with a
+# character class (scanned in C), then read as grouped thousands or a plain number.
+_RUN = re.compile(r"[0-9]+")
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[,.\u066c][0-9]{3}){1,4}(?![0-9])")
+_LONGEST = 12
+_SEPARATORS = str.maketrans("", "", ",.\u066c")
 _JOINERS = frozenset({"", "-", "و", "and", "et", "y", "e"})
 _GAP_WORDS = 3
 _MULTIPLIERS = (100, 1000)
@@ -30,10 +33,7 @@ class Number:
 
 def numbers(folded: str, mentions: list[Mention]) -> list[Number]:
     """Every number in the text, in order: digit runs and number-word sequences."""
-    found = [
-        Number(m.start(), m.end(), int(re.sub(r"\D", "", m.group())))
-        for m in _DIGITS.finditer(folded)
-    ]
+    found = list(_digits(folded))
     words = [m for m in mentions if m.kind == "number"]
     group: list[Mention] = []
     for mention in words:
@@ -46,6 +46,21 @@ def numbers(folded: str, mentions: list[Mention]) -> list[Number]:
     if group:
         found.append(_compose(group))
     return sorted(found, key=lambda n: n.start)
+
+
+def _digits(folded: str) -> Iterator[Number]:
+    """Digit runs not after a digit, point or comma: ``1,200`` whole, else up to 12 digits."""
+    reach = 0
+    for run in _RUN.finditer(folded):
+        start, end = run.span()
+        if start < reach or (start and folded[start - 1] in ".,"):
+            continue
+        grouped = _GROUPED.match(folded, start)
+        if grouped:
+            reach = grouped.end()
+            yield Number(start, reach, int(grouped.group().translate(_SEPARATORS)))
+        elif end - start <= _LONGEST:
+            yield Number(start, end, int(run.group()))
 
 
 def _joined(folded: str, previous_end: int, mention: Mention) -> bool:

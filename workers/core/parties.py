@@ -10,8 +10,8 @@ a person noun (``a Moroccan national``, ``مواطن مغربي``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from workers.core.matcher import Mention
 
@@ -27,8 +27,7 @@ _OF_WORDS = frozenset({"of", "of the", "de", "del", "de la", "d'", "du", "in", "
 _PARTY_KINDS = frozenset({"country", "demonym", "agency", "person"})
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):
     """A country taking part, with the mention that names it and what it says."""
 
     country: str
@@ -74,18 +73,22 @@ def _passing(folded: str, mentions: Sequence[Mention]) -> set[int]:
 
 def sides(folded: str, mentions: Sequence[Mention]) -> list[Side]:
     """The countries taking part in one sentence, in order of mention."""
+    parties = [m for m in mentions if m.kind in _PARTY_KINDS]
+    if not parties:
+        return []
     bodies = [m for m in mentions if (m.kind == "cue" and m.value == "body") or m.kind == "agency"]
     persons = [m for m in mentions if m.kind == "cue" and m.value == "person_noun"]
-    countries = [m for m in mentions if m.kind == "country"]
-    skipped = _passing(folded, mentions)
-    owned = _owned(folded, mentions)
+    countries = [m for m in parties if m.kind == "country"]
+    passing = any(m.kind == "cue" and m.value == "passing" for m in mentions)
+    skipped = _passing(folded, mentions) if passing else set()
+    owned = _owned(folded, mentions) if countries else set()
     found: list[Side] = []
-    for mention in mentions:
-        if mention.kind not in _PARTY_KINDS or id(mention) in skipped:
+    for mention in parties:
+        if id(mention) in skipped:
             continue
         if mention.kind == "country":
-            lone = not _near(folded, mention, countries, 3)
-            if mention.entry.extra == "ambiguous" and lone:
+            extra = mention.entry.extra
+            if extra == "ambiguous" and not _near(folded, mention, countries, 3):
                 continue
             found.append(Side(mention.value, mention))
         elif mention.kind == "demonym":

@@ -9,18 +9,59 @@ line, at each line break. Abbreviations such as ``U.S.`` or ``M.`` do not end se
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _BREAK = re.compile(
     r"(?<=[.!?؟؛…])[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])|\s*\n\s*"
 )
 _ABBREVIATIONS = frozenset(
-    {"m.", "mm.", "mme.", "dr.", "mr.", "mrs.", "ms.", "st.", "sr.", "sra.", "sres.", "gen.",
-     "col.", "lt.", "gov.", "u.s.", "u.k.", "e.u.", "no.", "art.", "núm.", "p.", "d.", "j.",
-     "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-     "janv.", "févr.", "déc.", "ene.", "dic."}
+    {
+        "m.",
+        "mm.",
+        "mme.",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "st.",
+        "sr.",
+        "sra.",
+        "sres.",
+        "gen.",
+        "col.",
+        "lt.",
+        "gov.",
+        "u.s.",
+        "u.k.",
+        "e.u.",
+        "no.",
+        "art.",
+        "núm.",
+        "p.",
+        "d.",
+        "j.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "janv.",
+        "févr.",
+        "déc.",
+        "ene.",
+        "dic.",
+    }
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_ANCHOR = re.compile(r"[.!?؟؛…][\"'»”)\]]?(?=\s)|\n")
+_AFTER_MARK = re.compile(r"[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -39,18 +80,47 @@ def split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     start = 0
-    for match in _BREAK.finditer(text):
-        if match.group().strip() == "" and "\n" not in match.group():
-            words = text[start : match.start()].rsplit(None, 1)
+    for break_start, break_end in _breaks(text):
+        gap = text[break_start:break_end]
+        if "\n" not in gap and gap.isspace():
+            words = text[start:break_start].rsplit(None, 1)
             if words and words[-1].casefold() in _ABBREVIATIONS:
                 continue
-        _add(sentences, text, start, match.start(), paragraph)
-        gap = match.group()
+        _add(sentences, text, start, break_start, paragraph)
         if "\n" in gap and (not blank_lines or gap.count("\n") > 1):
             paragraph += 1
-        start = match.end()
+        start = break_end
     _add(sentences, text, start, len(text), paragraph)
     return sentences
+
+
+def _breaks(text: str) -> Iterator[tuple[int, int]]:
+    """The spans ``_BREAK.finditer`` would give, found from their anchors (an end mark with
+    space after it, or a line break) instead of trying the pattern at every character."""
+    reach = 0
+    for anchor in _ANCHOR.finditer(text):
+        at = anchor.start()
+        if at < reach:
+            continue
+        if text[at] != "\n":  # after an end mark: a closing quote, space, a capital
+            found = _AFTER_MARK.match(text, at + 1)
+            if found:
+                reach = found.end()
+                yield at + 1, reach
+                continue
+            at = anchor.end()
+            if text.find("\n", at, _space_end(text, at)) < 0:
+                continue
+        first = at
+        while first > reach and text[first - 1].isspace():
+            first -= 1
+        reach = _space_end(text, at)
+        yield first, reach
+
+
+def _space_end(text: str, at: int) -> int:
+    found = _SPACES.match(text, at)
+    return found.end() if found else at
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
