@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from typing import Protocol, TypeVar
 
 from schemas import CooperationEvent, EventType, Evidence, Party, Summary
@@ -36,6 +37,7 @@ from workers.core.sentences import Sentence, split
 from workers.core.summary import summarize
 from workers.core.textmap import TextMap
 
+_START = attrgetter("start")
 _DATELINE_REACH = 3
 _DATELINE_MARKS = frozenset(",:-(")
 
@@ -228,11 +230,12 @@ def _group(
 ) -> dict[int, list[_Item]]:
     """Items by the sentence they start in."""
     grouped: dict[int, list[_Item]] = {s.index: [] for s in sentences}
-    position = 0
-    for item in sorted(items, key=lambda i: i.start):
-        start = textmap.start(item.start)
-        while position < len(sentences) and sentences[position].end <= start:
+    position, count = 0, len(sentences)
+    mapped = textmap.deleted is not None
+    for item in sorted(items, key=_START):
+        start = textmap.start(item.start) if mapped else item.start
+        while position < count and sentences[position].end <= start:
             position += 1
-        if position < len(sentences) and sentences[position].start <= start:
+        if position < count and sentences[position].start <= start:
             grouped[sentences[position].index].append(item)
     return grouped

@@ -14,12 +14,13 @@ from workers.core.sentences import Sentence
 
 _ACTIVITY_TOPICS = frozenset({"training", "intelligence_sharing"})
 """Topics that name an activity, not a threat: training for tourism workers is no security."""
+_PARTY_KINDS = frozenset({"country", "demonym", "agency", "person"})
 _COUNT_REACH = 16
 _REPORT_REACH = 24
 """A date within this many characters after ``said``/``a indiqué``/``أفاد`` dates the report."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Facts:
     """The facts of one sentence (offsets of ``sentence`` are in the original text)."""
 
@@ -62,9 +63,10 @@ def _types(
     operation (``in cooperation with``) only beside an operational cue (arrests, seizures)."""
     strong: dict[EventType, str] = {}
     weak: list[EventType] = []
-    signed_object = any(m.kind == "object" and m.value == "agreement" for m in mentions)
-    action = any(m.kind == "object" and m.value == "action" for m in mentions)
-    operational = any(m.kind == "cue" and m.value == "operation" for m in mentions)
+    marks = {m.value for m in mentions if m.kind in ("object", "cue")}
+    signed_object = "agreement" in marks
+    action = "action" in marks
+    operational = "operation" in marks
     first = -1
     for mention in mentions:
         if mention.kind != "trigger":
@@ -99,21 +101,30 @@ def facts_of(
     security_orgs: frozenset[str],
 ) -> Facts:
     """Read one sentence's mentions into its facts."""
-    kinds = {m.kind for m in mentions}
+    kinds: set[str] = set()
+    cues: set[str] = set()
+    topics: list[Topic] = []
+    cities: list[tuple[str, str]] = []
+    official = False  # a known person with a country
+    for mention in mentions:  # one pass: what each kind contributes
+        kind = mention.kind
+        kinds.add(kind)
+        if kind == "cue":
+            cues.add(mention.value)
+        elif kind == "topic" and mention.value not in topics:
+            topics.append(mention.value)  # type: ignore[arg-type]
+        elif kind == "city":
+            cities.append((mention.value, mention.entry.extra))
+        elif kind == "person" and mention.entry.extra:
+            official = True
     types, weak, first = _types(folded, mentions) if "trigger" in kinds else ({}, [], -1)
-    cues = {m.value for m in mentions if m.kind == "cue"}
-    found = sides(folded, mentions)
+    found = sides(folded, mentions, cues) if kinds & _PARTY_KINDS else []
     orgs = organizations(mentions) if "org" in kinds else []
-    topics: list[Topic] = (
-        list(dict.fromkeys(m.value for m in mentions if m.kind == "topic"))  # type: ignore[misc]
-        if "topic" in kinds
-        else []
-    )
     security = (
         "security" in cues
         or "agency" in kinds
+        or official
         or bool(set(topics) - _ACTIVITY_TOPICS)
-        or any(m.kind == "person" and m.entry.extra for m in mentions)
         or bool(security_orgs.intersection(orgs))
     )
     return Facts(
@@ -122,7 +133,7 @@ def facts_of(
         sides=found,
         organizations=orgs,
         topics=topics,
-        cities=[(m.value, m.entry.extra) for m in mentions if m.kind == "city"],
+        cities=cities,
         occasions=_occasions(mentions) if "occasion" in cues else [],
         dates=_event_dates(mentions, dates) if "reporting" in cues else list(dates),
         security=security,

@@ -5,8 +5,10 @@ counts the text states (``43 meetings``)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from workers.core.matcher import Mention
 
@@ -22,8 +24,7 @@ _GAP_WORDS = 3
 _MULTIPLIERS = (100, 1000)
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A number in the folded text: ``[start, end)`` and its value."""
 
     start: int
@@ -98,11 +99,12 @@ def stated_counts(folded: str, found: list[Number], mentions: list[Mention]) -> 
     """Counts the text states: a number followed, within a few words, by a counted noun."""
     counts: list[Count] = []
     nouns = [m for m in mentions if m.kind == "cue" and m.value == "count"]
+    ends = [n.end for n in found]  # numbers are in order and do not overlap
     for noun in nouns:
-        before = [n for n in found if n.end <= noun.start]
+        before = bisect_right(ends, noun.start)
         if not before:
             continue
-        number = before[-1]
+        number = found[before - 1]
         gap = folded[number.end : noun.start]
         near = len(gap.split()) < _GAP_WORDS and not any(p in gap for p in ".,;:")
         if near and number.value > 1 and not any(c.start == number.start for c in counts):

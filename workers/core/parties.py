@@ -9,7 +9,7 @@ a person noun (``a Moroccan national``, ``مواطن مغربي``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -71,16 +71,22 @@ def _passing(folded: str, mentions: Sequence[Mention]) -> set[int]:
     return skipped
 
 
-def sides(folded: str, mentions: Sequence[Mention]) -> list[Side]:
-    """The countries taking part in one sentence, in order of mention."""
+def sides(folded: str, mentions: Sequence[Mention], cues: Set[str] | None = None) -> list[Side]:
+    """The countries taking part in one sentence, in order of mention (``cues``: the values
+    of the sentence's cues, when the caller has them)."""
     parties = [m for m in mentions if m.kind in _PARTY_KINDS]
     if not parties:
         return []
+    if cues is None:
+        cues = {m.value for m in mentions if m.kind == "cue"}
     bodies = [m for m in mentions if (m.kind == "cue" and m.value == "body") or m.kind == "agency"]
-    persons = [m for m in mentions if m.kind == "cue" and m.value == "person_noun"]
+    persons = (
+        [m for m in mentions if m.kind == "cue" and m.value == "person_noun"]
+        if "person_noun" in cues
+        else []
+    )
     countries = [m for m in parties if m.kind == "country"]
-    passing = any(m.kind == "cue" and m.value == "passing" for m in mentions)
-    skipped = _passing(folded, mentions) if passing else set()
+    skipped = _passing(folded, mentions) if "passing" in cues else set()
     owned = _owned(folded, mentions) if countries else set()
     found: list[Side] = []
     for mention in parties:
@@ -112,9 +118,9 @@ def _owned(folded: str, mentions: Sequence[Mention]) -> set[int]:
     """Ids of the agencies followed by ``of``/``de``/``del`` and a country name."""
     owned: set[int] = set()
     for mention, after in pairwise(mentions):
-        gap = folded[mention.end : after.start].strip()
-        if mention.kind == "agency" and after.kind == "country" and gap in _OF_WORDS:
-            owned.add(id(mention))
+        if mention.kind == "agency" and after.kind == "country":
+            if folded[mention.end : after.start].strip() in _OF_WORDS:
+                owned.add(id(mention))
     return owned
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _BREAK = re.compile(
     r"(?<=[.!?؟؛…])[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])|\s*\n\s*"
@@ -59,13 +59,13 @@ _ABBREVIATIONS = frozenset(
     }
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_ANCHOR = re.compile(r"[.!?؟؛…][\"'»”)\]]?(?=\s)|\n")
+_MARKS = ".!?؟؛…\n"
+_CLOSING = frozenset("\"'»”)]")
 _AFTER_MARK = re.compile(r"[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """``text[start:end]`` is the sentence; ``paragraph`` numbers the paragraph it is in."""
 
     index: int
@@ -83,8 +83,10 @@ def split(text: str) -> list[Sentence]:
     for break_start, break_end in _breaks(text):
         gap = text[break_start:break_end]
         if "\n" not in gap and gap.isspace():
-            words = text[start:break_start].rsplit(None, 1)
-            if words and words[-1].casefold() in _ABBREVIATIONS:
+            word = break_start  # the last word before the break: an abbreviation?
+            while word > start and not text[word - 1].isspace():
+                word -= 1
+            if text[word:break_start].casefold() in _ABBREVIATIONS:
                 continue
         _add(sentences, text, start, break_start, paragraph)
         if "\n" in gap and (not blank_lines or gap.count("\n") > 1):
@@ -98,8 +100,7 @@ def _breaks(text: str) -> Iterator[tuple[int, int]]:
     """The spans ``_BREAK.finditer`` would give, found from their anchors (an end mark with
     space after it, or a line break) instead of trying the pattern at every character."""
     reach = 0
-    for anchor in _ANCHOR.finditer(text):
-        at = anchor.start()
+    for at, anchor_end in _anchors(text):
         if at < reach:
             continue
         if text[at] != "\n":  # after an end mark: a closing quote, space, a capital
@@ -108,7 +109,7 @@ def _breaks(text: str) -> Iterator[tuple[int, int]]:
                 reach = found.end()
                 yield at + 1, reach
                 continue
-            at = anchor.end()
+            at = anchor_end
             if text.find("\n", at, _space_end(text, at)) < 0:
                 continue
         first = at
@@ -118,16 +119,35 @@ def _breaks(text: str) -> Iterator[tuple[int, int]]:
         yield first, reach
 
 
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """Where ``[.!?؟؛…][closing quote]?(?=\\s)|\\n`` matches, in order: each mark found by
+    ``str.find`` (a regex tried at every character costs more than the whole split)."""
+    size = len(text)
+    found: list[tuple[int, int]] = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            after = at + 1
+            if mark == "\n" or (after < size and text[after].isspace()):
+                found.append((at, after))
+            elif after + 1 < size and text[after] in _CLOSING and text[after + 1].isspace():
+                found.append((at, after + 1))
+            at = text.find(mark, after)
+    found.sort()
+    return found
+
+
 def _space_end(text: str, at: int) -> int:
     found = _SPACES.match(text, at)
     return found.end() if found else at
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    if start < end and (text[start].isspace() or text[end - 1].isspace()):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, paragraph))
 

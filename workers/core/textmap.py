@@ -74,15 +74,24 @@ def _lower_unsafe() -> re.Pattern[str]:
 
 _LOWER_UNSAFE = _lower_unsafe()
 _AFTER_LOWER = _char_class([c for c in _FOLDS if not "A" <= c <= "Z"])
+_CHAINED = frozenset(c for c, target in _FOLDS.items() if target in _FOLDS and target != c)
+"""Characters whose fold is folded again (ŉ → ʼ): replacing one by one would chain."""
 """What ``str.lower`` leaves for the table to fold: accents, Arabic variants, spaces."""
 
 
 def _translate(text: str) -> str:
-    """``text.translate(_TABLE)``, faster: ``str.lower`` in C, then the few characters left
-    (a table lookup per character is what makes ``translate`` slow on non-ASCII text)."""
+    """``text.translate(_TABLE)``, faster: ``str.lower`` in C, then each distinct character
+    left replaced at once (a table lookup per character is what makes ``translate`` slow on
+    non-ASCII text). Every fold is one character, so replacing never shifts an offset."""
     if _LOWER_UNSAFE.search(text):
         return text.translate(_TABLE)
-    return _AFTER_LOWER.sub(lambda match: _FOLDS[match.group()], text.lower())
+    folded = text.lower()
+    left = set(_AFTER_LOWER.findall(folded))
+    if left & _CHAINED:
+        return text.translate(_TABLE)
+    for char in left:  # a few distinct ones, each replaced in C
+        folded = folded.replace(char, _FOLDS[char])
+    return folded
 
 
 def fold_key(text: str) -> str:
