@@ -118,9 +118,12 @@ def _owned(folded: str, mentions: Sequence[Mention]) -> set[int]:
     """Ids of the agencies followed by ``of``/``de``/``del`` and a country name."""
     owned: set[int] = set()
     for mention, after in pairwise(mentions):
-        if mention.kind == "agency" and after.kind == "country":
-            if folded[mention.end : after.start].strip() in _OF_WORDS:
-                owned.add(id(mention))
+        if (
+            mention.kind == "agency"
+            and after.kind == "country"
+            and folded[mention.end : after.start].strip() in _OF_WORDS
+        ):
+            owned.add(id(mention))
     return owned
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from dataclasses import dataclass
 
 _BREAK = re.compile(
     r"(?<=[.!?؟؛…])[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])|\s*\n\s*"
@@ -65,7 +65,8 @@ _AFTER_MARK = re.compile(r"[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\
 _SPACES = re.compile(r"\s+")
 
 
-class Sentence(NamedTuple):
+@dataclass(slots=True)
+class Sentence:
     """``text[start:end]`` is the sentence; ``paragraph`` numbers the paragraph it is in."""
 
     index: int
@@ -109,13 +110,15 @@ def _breaks(text: str) -> Iterator[tuple[int, int]]:
                 reach = found.end()
                 yield at + 1, reach
                 continue
-            at = anchor_end
-            if text.find("\n", at, _space_end(text, at)) < 0:
+            at_space = anchor_end
+            if text.find("\n", at_space, _space_end(text, at_space)) < 0:
                 continue
-        first = at
+        else:
+            at_space = at
+        first = at_space
         while first > reach and text[first - 1].isspace():
             first -= 1
-        reach = _space_end(text, at)
+        reach = _space_end(text, at_space)
         yield first, reach
 
 
