@@ -54,6 +54,9 @@ class Phase:
     """Worker CPU per article (all workers, after their first output)."""
     server_cpu_us: float = 0.0
     """Redis CPU per article, same window."""
+    server_cpu_growth: tuple[float, float] = (0.0, 0.0)
+    """Redis CPU per article between 5 and 25 %, and between 75 and 95 %, of the outputs:
+    how the per-article cost grows as the shared index and stories fill up."""
 
 
 def streams() -> Settings:
@@ -106,6 +109,16 @@ def steady_rate(timeline: Sequence[tuple[float, int]]) -> float:
     return float(0.9 * final / max(high - low, 1e-9))
 
 
+def growth(counts: Sequence[int], cpu: Sequence[float]) -> tuple[float, float]:
+    """CPU µs per output early (5-25 % of the outputs) and late (75-95 %)."""
+    final = counts[-1]
+    if final < 20:
+        return (0.0, 0.0)
+    at = np.interp([0.05 * final, 0.25 * final, 0.75 * final, 0.95 * final], counts, cpu)
+    per = 1e6 / (0.2 * final)
+    return (round(float(at[1] - at[0]) * per, 1), round(float(at[3] - at[2]) * per, 1))
+
+
 async def saturate(
     url: str,
     articles: Sequence[dict[str, Any]],
@@ -127,6 +140,7 @@ async def saturate(
         await send(client, articles)
         await client.config_resetstat()
         polls, timeline, first = 0, [(time.monotonic(), 0)], None
+        server_cpu = [await server_cpu_seconds(client)]
         at_first, cpu_first = 0, (0.0, 0.0)
         with Fleet(url, workers, mode, logs, name) as fleet:
             while True:
@@ -134,6 +148,7 @@ async def saturate(
                 done, now = await outputs(client), time.monotonic()
                 polls += 1
                 timeline.append((now, done))
+                server_cpu.append(await server_cpu_seconds(client))
                 if first is None and done:
                     first, at_first = now, done
                     cpu_first = (fleet.cpu_seconds(), await server_cpu_seconds(client))
@@ -150,6 +165,8 @@ async def saturate(
         phase.server_cpu_us = (cpu_last[1] - cpu_first[1]) / counted * 1e6
         calls = await command_calls(client)
         calls["xlen"] = calls.get("xlen", 0) - 2 * polls
+        calls["info"] = calls.get("info", 0) - polls - 2  # ours: one per poll, two around
+        phase.server_cpu_growth = growth([n for _, n in timeline], server_cpu)
         phase.commands = {k: v for k, v in calls.items() if v > 0 and k != "config|resetstat"}
         phase.processed = timeline[-1][1]
         phase.rate = steady_rate([(t, n) for t, n in timeline if first is None or t >= first])

@@ -109,6 +109,11 @@ def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
             f" with every core theirs the CPU per article allows "
             f"{_num(figures['e2e_2w_cpu_bound_articles_per_s'])} /s"
         )
+        early, late = figures["redis_cpu_us_per_article_early_late"]
+        out(
+            f"  Redis CPU per article, 1 worker: {_num(early, 0)} µs early in the run, "
+            f"{_num(late, 0)} µs late (the shared index and stories fill up)"
+        )
         lat = figures["latency"]
         out(
             f"  latency at {lat['rate']} /s (achieved {lat['achieved_rate']}): "

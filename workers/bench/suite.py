@@ -126,6 +126,7 @@ def _e2e(
     figures |= commands_per_article(one)
     figures["worker_cpu_us_per_article"] = round(one.worker_cpu_us, 1)
     figures["redis_cpu_us_per_article"] = round(one.server_cpu_us, 1)
+    figures["redis_cpu_us_per_article_early_late"] = list(one.server_cpu_growth)
     two = phases["2w"]
     per_article_s = (two.worker_cpu_us + two.server_cpu_us) / 1e6
     cores = _cores()
