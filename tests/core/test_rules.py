@@ -201,6 +201,54 @@ class TestDatesAndPlaces:
         assert (summary.date.start, summary.date.end) == (date(2025, 6, 9), date(2025, 6, 10))
 
 
+class TestDatelines:
+    def test_the_datelines_date_is_the_reports(self, extractor: Extractor) -> None:
+        text = (
+            "ROME, June 12 (Reuters) - Italian police handed over to Albanian authorities on "
+            "Tuesday a suspect wanted for drug trafficking, the Interior Ministry said."
+        )
+        summary = run(extractor, text, "en", "2025-06-12").summary
+        assert summary.date is not None and summary.date.start == date(2025, 6, 10)
+
+    def test_a_capital_written_as_its_country_is_the_place(self, extractor: Extractor) -> None:
+        text = (
+            "الكويت - 3 - 4 (كونا) -- وقعت وزارة الداخلية مذكرة تفاهم مع الشرطة الإيطالية "
+            "لمكافحة الجريمة المنظمة."
+        )
+        summary = run(extractor, text, "ar", "2025-04-03").summary
+        assert summary.location is not None and summary.location.city == "Kuwait City"
+        assert summary.countries == ["IT", "KW"]
+
+    @pytest.mark.parametrize(
+        ("language", "text"),
+        [
+            (
+                "es",
+                "La Guardia Civil entregó este miércoles a Francia a un narcotraficante "
+                "reclamado por la justicia francesa.",
+            ),
+            (
+                "fr",
+                "La police belge a remis ce mercredi à la France un trafiquant recherché "
+                "par la justice française.",
+            ),
+        ],
+    )
+    def test_this_wednesday_is_the_latest_wednesday(
+        self, extractor: Extractor, language: str, text: str
+    ) -> None:
+        summary = run(extractor, text, language, "2025-07-17").summary  # a Thursday
+        assert summary.date is not None and summary.date.start == date(2025, 7, 16)
+
+    def test_a_background_date_does_not_replace_the_events_own(self, extractor: Extractor) -> None:
+        text = (
+            "Portugal extradited to Brazil last Thursday a man wanted for money laundering.\n"
+            "He had been arrested in Lisbon in November 2024 on an INTERPOL Red Notice."
+        )
+        summary = run(extractor, text, "en", "2025-04-14").summary  # a Monday
+        assert summary.date is not None and summary.date.start == date(2025, 4, 10)
+
+
 class TestCountries:
     def test_the_host_country_comes_from_the_city(self, extractor: Extractor) -> None:
         text = "The FBI director held talks on counter-terrorism in Nairobi on Monday."

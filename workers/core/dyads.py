@@ -135,15 +135,15 @@ def _dyad(countries: list[str], home: Home) -> tuple[str | None, list[str]]:
 
 
 def event_dates(facts: Sequence[Facts], found: Sequence[Scope]) -> list[Dated | None]:
-    """Each event sentence's own date (the one by its trigger, or the span of its dates),
-    else the one of the sentence after it."""
+    """Each event sentence's own date (the one by its trigger, or the span of its dates);
+    without a written-out one, read with the dates of the sentence after it (``closed on
+    Wednesday a two-day meeting. Opened on Tuesday 22 July…`` spans both days)."""
     dates: list[Dated | None] = []
     for scope in found:
         own = event_span(scope.facts.dates, scope.facts.trigger_at)
         after = elaboration(facts, scope)
-        if (own is None or not own.explicit) and after is not None:
-            following = event_span(after.dates, -1)
-            own = following if following and (own is None or following.explicit) else own
+        if (own is None or not own.explicit) and after is not None and after.dates:
+            own = event_span([*scope.facts.dates, *after.dates], scope.facts.trigger_at)
         dates.append(own)
     return dates
 

@@ -14,9 +14,18 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Protocol, TypeVar
 
-from schemas import CooperationEvent, EventType, Evidence, Party, Summary
+from schemas import (
+    CooperationEvent,
+    DateRange,
+    EventType,
+    Evidence,
+    Location,
+    Party,
+    Summary,
+)
 from workers.core import coding
-from workers.core.dates import find_dates
+from workers.core.datelines import read_dateline
+from workers.core.dates import Dated, find_dates
 from workers.core.dyads import (
     Home,
     Scope,
@@ -30,7 +39,7 @@ from workers.core.dyads import (
 )
 from workers.core.facts import Facts, facts_of
 from workers.core.lexicon import LANGUAGES, Lexicon
-from workers.core.matcher import Mention, is_arabic_letter
+from workers.core.matcher import is_arabic_letter
 from workers.core.numbers import Count, numbers, stated_counts
 from workers.core.parties import settle
 from workers.core.sentences import Sentence, split
@@ -38,8 +47,8 @@ from workers.core.summary import summarize
 from workers.core.textmap import TextMap
 
 _START = attrgetter("start")
-_DATELINE_REACH = 3
-_DATELINE_MARKS = frozenset(",:-(")
+_NEAR = 7
+"""Days within which a relative date and a written-out one are taken for the same event."""
 
 
 class _Located(Protocol):
@@ -87,7 +96,10 @@ class Extractor:
         if not any(m.kind == "trigger" for m in mentions):
             return Extraction()  # no event type named anywhere: nothing to code
         sentences = split(text)
-        dates = find_dates(textmap.folded, mentions, published_at)
+        dateline = read_dateline(textmap, mentions)
+        dates = [  # the dateline's date is the report's
+            d for d in find_dates(textmap.folded, mentions, published_at) if d.start >= dateline.end
+        ]
         by_sentence = _group(textmap, sentences, mentions)
         dates_by = _group(textmap, sentences, dates)
         orgs = self.lexicon.security_orgs
@@ -95,19 +107,19 @@ class Extractor:
             facts_of(s, textmap.folded, by_sentence[s.index], dates_by[s.index], orgs)
             for s in sentences
         ]
-        dateline = _dateline(textmap, mentions)
         named = {m.value for m in mentions if m.kind in ("country", "demonym")}
         named.update(m.entry.extra for m in mentions if m.kind == "city")
         for fact in facts:
             fact.sides = settle(fact.sides, named)
         home = home_country(facts)
-        found = scopes(facts, home, dateline)
+        found = scopes(facts, home, dateline.country)
         if not found:
             return Extraction()
         counts = stated_counts(textmap.folded, numbers(textmap.folded, mentions), mentions)
         located = [(c, textmap.start(c.start)) for c in counts]
-        events = self._events(facts, found, home, located)
-        return Extraction(events=events, summary=summarize(events, found, facts, counts))
+        place = article_city(found, facts) or dateline.place
+        events = self._events(facts, found, home, located, place)
+        return Extraction(events=events, summary=summarize(events, found, facts, counts, place))
 
     def _events(
         self,
@@ -115,10 +127,10 @@ class Extractor:
         found: Sequence[Scope],
         home: Home,
         counts: Sequence[tuple[Count, int]],
+        place: Location | None,
     ) -> list[CooperationEvent]:
         dates = event_dates(facts, found)
         when = article_date(dates)
-        place = article_city(found, facts)
         occasion = next((o for scope in found for o in scope.facts.occasions), None)
         events: dict[tuple[str, str, str], CooperationEvent] = {}
         organizations: dict[str, Party] = {}
@@ -132,7 +144,7 @@ class Extractor:
             else:
                 continue
             sentence = scope.facts.sentence
-            date = dated.range if dated is not None and dated.explicit else when
+            date = _date(dated, when)
             parties: dict[tuple[str, bool], Party] = {}
             evidence = Evidence(start=sentence.start, end=sentence.end)
             for event_type, trigger in scope.types.items():
@@ -200,14 +212,14 @@ class Extractor:
         )
 
 
-def _dateline(textmap: TextMap, mentions: Sequence[Mention]) -> str | None:
-    """``KUWAIT CITY, Feb 18:``, ``RABAT -``: the country of a city that opens the article."""
-    for mention in mentions[:3]:
-        if mention.kind == "city" and textmap.start(mention.start) < _DATELINE_REACH:
-            after = textmap.folded[mention.end : mention.end + 3].lstrip()
-            if after[:1] in _DATELINE_MARKS:
-                return mention.entry.extra or None
-    return None
+def _date(own: Dated | None, article: DateRange | None) -> DateRange | None:
+    """An event's date: its own when written out; a relative one (``el pasado jueves``)
+    gives way to the article's written-out date only when that is near it (the days of
+    the same meeting), not to a date of the background (``detenido en noviembre de 2024``)."""
+    if own is None or own.explicit or article is None or article.start is None:
+        return own.range if own is not None and (own.explicit or article is None) else article
+    near = own.range.start is not None and abs((own.range.start - article.start).days) <= _NEAR
+    return article if near else own.range
 
 
 def _key(party: Party) -> str:

@@ -27,7 +27,7 @@ _NOT_COUNTRIES = frozenset(
     {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"}
 )
 _NAME_KINDS = frozenset(
-    {"country", "demonym", "agency", "org", "person", "city", "region"}
+    {"country", "demonym", "agency", "org", "person", "city", "capital", "region"}
     | {"number", "month", "weekday", "relative"}
 )
 
@@ -124,7 +124,12 @@ def _named(language: str) -> Iterator[Term]:
     for name, info in read(language, "persons.json").items():
         for term in info["names"]:
             yield from _forms(language, term, Entry("person", name, info.get("country") or ""))
-    for code, cities in read(language, "cities.json").items():
+    places = read(language, "cities.json")
+    for code, cities in places.pop("datelines", {}).items():  # a capital named as its country
+        for city, names in cities.items():
+            for term in names:
+                yield from _forms(language, term, Entry("capital", city, code))
+    for code, cities in places.items():
         for city, names in cities.items():
             for term in names:
                 yield from _forms(language, term, Entry("city", city, code))

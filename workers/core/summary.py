@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from schemas import CooperationEvent, DateRange, EventType, Summary, Topic
+from schemas import CooperationEvent, DateRange, EventType, Location, Summary, Topic
 from workers.core.dyads import Scope, article_city
 from workers.core.facts import Facts
 from workers.core.numbers import Count
@@ -15,6 +15,7 @@ def summarize(
     found: Sequence[Scope],
     facts: Sequence[Facts],
     counts: Sequence[Count],
+    place: Location | None = None,
 ) -> Summary:
     """Countries and organisations of the events (acting sides included), topics of the
     article, their place, the span of their dates, the meeting count."""
@@ -44,7 +45,7 @@ def summarize(
         organizations=sorted(organizations),
         topics=sorted(topics),
         event_types=types,
-        location=article_city(found, facts),
+        location=place if place is not None else article_city(found, facts),
         date=_span([e.date for e in events if e.date is not None]),
         meeting_count=meetings,
         occasion=occasions[0] if occasions else None,

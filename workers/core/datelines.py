@@ -1,0 +1,50 @@
+"""The dateline that opens a news article: ``KUWAIT CITY, Feb 18:``, ``RABAT –``,
+``MADRID, 17 Jul. (EUROPA PRESS) -``, ``الكويت - 17 - 2 (كونا) --``.
+
+It tells where the report comes from: the host country when a national body is named with
+no country (``the Ministry of Interior``), the place when no sentence names one (``الكويت``
+opening an article is Kuwait City), and its date is the report's, not the event's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas import Location
+from workers.core.matcher import Mention
+from workers.core.textmap import TextMap
+
+_CITY_REACH = 3
+"""The dateline's place starts the text (a few characters of markup or space allowed)."""
+_MARKS = frozenset(",:-(")
+_REACH = 60
+"""The dateline ends at its dash or colon within this many characters of the start."""
+_ENDS = (" - ", " -- ", "--", ": ", " -\n")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where the report says it comes from, and where its dateline ends (folded offset)."""
+
+    country: str | None = None
+    place: Location | None = None
+    end: int = 0
+
+
+def read_dateline(textmap: TextMap, mentions: Sequence[Mention]) -> Dateline:
+    """The article's dateline: its place (a city, or a capital written as its country, as
+    Arabic datelines do), and the end of the dateline, where the dates of the text begin."""
+    folded = textmap.folded
+    head = folded[:_REACH]
+    ends = [at for at in (head.find(mark) for mark in _ENDS) if at > 0]
+    end = min(ends) if ends else 0
+    if any(m.kind == "trigger" and m.start < end for m in mentions):
+        end = 0  # a sentence, not a dateline
+    for mention in mentions[:3]:
+        if mention.kind not in ("city", "capital") or textmap.start(mention.start) >= _CITY_REACH:
+            continue
+        if folded[mention.end : mention.end + 3].lstrip()[:1] in _MARKS:
+            country = mention.entry.extra or None
+            return Dateline(country, Location(city=mention.value, country=country), end)
+    return Dateline(end=end)
