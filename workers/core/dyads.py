@@ -19,6 +19,7 @@ from workers.core.facts import Facts
 _IMPLICIT_PARTNERS = 2  # with exactly two foreign sides and no home side, they act together
 _EXPLICIT_KINDS = frozenset({"person", "agency", "demonym"})
 _INHERIT_REACH = 2  # a generic "cooperation extended to…" continues the events just before
+_NEAR_DAYS = 7  # a relative date and a written-out one this close are one event's
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,16 @@ def event_dates(facts: Sequence[Facts], found: Sequence[Scope]) -> list[Dated | 
             own = event_span([*scope.facts.dates, *after.dates], scope.facts.trigger_at)
         dates.append(own)
     return dates
+
+
+def event_date(own: Dated | None, article: DateRange | None) -> DateRange | None:
+    """An event's date: its own when written out; a relative one (``el pasado jueves``)
+    gives way to the article's written-out date only when that is near it (the days of
+    the same meeting), not to a date of the background (``detenido en noviembre de 2024``)."""
+    if own is None or own.explicit or article is None or article.start is None:
+        return own.range if own is not None and (own.explicit or article is None) else article
+    near = own.range.start is not None and abs((own.range.start - article.start).days) <= _NEAR_DAYS
+    return article if near else own.range
 
 
 def article_date(dates: Sequence[Dated | None]) -> DateRange | None:

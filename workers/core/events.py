@@ -11,12 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import attrgetter
-from typing import Protocol, TypeVar
 
 from schemas import (
     CooperationEvent,
-    DateRange,
     EventType,
     Evidence,
     Location,
@@ -25,12 +22,13 @@ from schemas import (
 )
 from workers.core import coding
 from workers.core.datelines import read_dateline
-from workers.core.dates import Dated, find_dates
+from workers.core.dates import find_dates
 from workers.core.dyads import (
     Home,
     Scope,
     article_city,
     article_date,
+    event_date,
     event_dates,
     event_topics,
     home_country,
@@ -42,21 +40,9 @@ from workers.core.lexicon import LANGUAGES, Lexicon
 from workers.core.matcher import is_arabic_letter
 from workers.core.numbers import Count, numbers, stated_counts
 from workers.core.parties import settle
-from workers.core.sentences import Sentence, split
+from workers.core.sentences import group, split
 from workers.core.summary import summarize
 from workers.core.textmap import TextMap
-
-_START = attrgetter("start")
-_NEAR = 7
-"""Days within which a relative date and a written-out one are taken for the same event."""
-
-
-class _Located(Protocol):
-    @property
-    def start(self) -> int: ...
-
-
-_Item = TypeVar("_Item", bound=_Located)
 
 
 @dataclass(frozen=True)
@@ -100,8 +86,8 @@ class Extractor:
         dates = [  # the dateline's date is the report's
             d for d in find_dates(textmap.folded, mentions, published_at) if d.start >= dateline.end
         ]
-        by_sentence = _group(textmap, sentences, mentions)
-        dates_by = _group(textmap, sentences, dates)
+        by_sentence = group(textmap, sentences, mentions)
+        dates_by = group(textmap, sentences, dates)
         orgs = self.lexicon.security_orgs
         facts = [
             facts_of(s, textmap.folded, by_sentence[s.index], dates_by[s.index], orgs)
@@ -144,7 +130,7 @@ class Extractor:
             else:
                 continue
             sentence = scope.facts.sentence
-            date = _date(dated, when)
+            date = event_date(dated, when)
             parties: dict[tuple[str, bool], Party] = {}
             evidence = Evidence(start=sentence.start, end=sentence.end)
             for event_type, trigger in scope.types.items():
@@ -212,16 +198,6 @@ class Extractor:
         )
 
 
-def _date(own: Dated | None, article: DateRange | None) -> DateRange | None:
-    """An event's date: its own when written out; a relative one (``el pasado jueves``)
-    gives way to the article's written-out date only when that is near it (the days of
-    the same meeting), not to a date of the background (``detenido en noviembre de 2024``)."""
-    if own is None or own.explicit or article is None or article.start is None:
-        return own.range if own is not None and (own.explicit or article is None) else article
-    near = own.range.start is not None and abs((own.range.start - article.start).days) <= _NEAR
-    return article if near else own.range
-
-
 def _key(party: Party) -> str:
     return party.country or party.organization or ""
 
@@ -235,19 +211,3 @@ def _confidence(scope: Scope, event_type: EventType, home: Home) -> float:
     if scope.actor is not None and scope.actor in scope.facts.countries:
         score += 0.1
     return min(score, 0.95)
-
-
-def _group(
-    textmap: TextMap, sentences: list[Sentence], items: Sequence[_Item]
-) -> dict[int, list[_Item]]:
-    """Items by the sentence they start in."""
-    grouped: dict[int, list[_Item]] = {s.index: [] for s in sentences}
-    position, count = 0, len(sentences)
-    mapped = textmap.deleted is not None
-    for item in sorted(items, key=_START):
-        start = textmap.start(item.start) if mapped else item.start
-        while position < count and sentences[position].end <= start:
-            position += 1
-        if position < count and sentences[position].start <= start:
-            grouped[sentences[position].index].append(item)
-    return grouped

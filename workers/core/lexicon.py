@@ -111,7 +111,7 @@ def _demonyms(language: str) -> Iterator[Term]:
 
 
 def _named(language: str) -> Iterator[Term]:
-    """Agencies, persons and cities."""
+    """Agencies, persons and places."""
     agencies = read(language, "agencies.json")
     for named in (read(".", "common.json").get("agencies", {}), agencies.get("named", {})):
         for name, info in named.items():
@@ -124,15 +124,18 @@ def _named(language: str) -> Iterator[Term]:
     for name, info in read(language, "persons.json").items():
         for term in info["names"]:
             yield from _forms(language, term, Entry("person", name, info.get("country") or ""))
+    yield from _places(language)
+
+
+def _places(language: str) -> Iterator[Term]:
+    """Cities, and capitals that a dateline names as their country (``الكويت``)."""
     places = read(language, "cities.json")
-    for code, cities in places.pop("datelines", {}).items():  # a capital named as its country
-        for city, names in cities.items():
-            for term in names:
-                yield from _forms(language, term, Entry("capital", city, code))
-    for code, cities in places.items():
-        for city, names in cities.items():
-            for term in names:
-                yield from _forms(language, term, Entry("city", city, code))
+    capitals = places.pop("datelines", {})
+    for kind, table in (("capital", capitals), ("city", places)):
+        for code, cities in table.items():
+            for city, names in cities.items():
+                for term in names:
+                    yield from _forms(language, term, Entry(kind, city, code))
 
 
 def _forms(language: str, term: str, entry: Entry) -> Iterator[Term]:

@@ -9,8 +9,12 @@ line, at each line break. Abbreviations such as ``U.S.`` or ``M.`` do not end se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Protocol, TypeVar
+
+from workers.core.textmap import TextMap
 
 _BREAK = re.compile(
     r"(?<=[.!?؟؛…])[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])|\s*\n\s*"
@@ -58,11 +62,20 @@ _ABBREVIATIONS = frozenset(
         "dic.",
     }
 )
+_START = attrgetter("start")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _MARKS = ".!?؟؛…\n"
 _CLOSING = frozenset("\"'»”)]")
 _AFTER_MARK = re.compile(r"[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])")
 _SPACES = re.compile(r"\s+")
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+_Item = TypeVar("_Item", bound=_Located)
 
 
 @dataclass(slots=True)
@@ -168,3 +181,19 @@ def locate(sentences: list[Sentence], offset: int) -> Sentence | None:
         else:
             return sentence
     return None
+
+
+def group(
+    textmap: TextMap, sentences: list[Sentence], items: Sequence[_Item]
+) -> dict[int, list[_Item]]:
+    """Items by the sentence they start in."""
+    grouped: dict[int, list[_Item]] = {s.index: [] for s in sentences}
+    position, count = 0, len(sentences)
+    mapped = textmap.deleted is not None
+    for item in sorted(items, key=_START):
+        start = textmap.start(item.start) if mapped else item.start
+        while position < count and sentences[position].end <= start:
+            position += 1
+        if position < count and sentences[position].start <= start:
+            grouped[sentences[position].index].append(item)
+    return grouped
