@@ -348,3 +348,55 @@ class TestGenericWordsAlone:
             "Further sessions are planned next year."
         )
         assert run(extractor, text, "en").summary.event_types == ["training"]
+
+
+class TestNamedRoles:
+    @pytest.mark.parametrize(
+        ("language", "text", "named"),
+        [
+            (
+                "en",
+                "Spain's Interior Minister Fernando Grande-Marlaska held talks with French "
+                "Interior Minister Bruno Retailleau on counter-terrorism.",
+                {("FR", "Bruno Retailleau", "Minister of the Interior")},
+            ),
+            (
+                "fr",
+                "Le ministre sénégalais de l'Intérieur, Jean Baptiste Tine, a reçu une délégation "
+                "gambienne pour discuter de la traite des êtres humains.",
+                {("SN", "Jean Baptiste Tine", "Minister")},
+            ),
+            (
+                "es",
+                "El ministro del Interior español se reunió con la ministra de Seguridad "
+                "argentina, Patricia Bullrich, para abordar el narcotráfico.",
+                {("AR", "Patricia Bullrich", "Minister of Security")},
+            ),
+        ],
+    )
+    def test_an_official_named_after_the_role(
+        self, extractor: Extractor, language: str, text: str, named: set[tuple[str, str, str]]
+    ) -> None:
+        events = run(extractor, text, language).events
+        parties = {p for e in events for p in (e.actor, e.counterpart)}
+        found = {(p.country, p.person, p.role) for p in parties if p.person and p.country}
+        assert named <= found
+
+    @pytest.mark.parametrize(
+        ("language", "text"),
+        [
+            (
+                "en",
+                "The Moroccan interior minister said on Monday that talks with Spain on "
+                "border security would resume.",
+            ),
+            (
+                "fr",
+                "Le ministre marocain de l'Intérieur a rencontré lundi une délégation "
+                "espagnole pour discuter de la sécurité des frontières.",
+            ),
+        ],
+    )
+    def test_no_name_is_made_up(self, extractor: Extractor, language: str, text: str) -> None:
+        events = run(extractor, text, language).events
+        assert all(e.actor.person is None and e.counterpart.person is None for e in events)

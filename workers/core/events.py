@@ -90,8 +90,7 @@ class Extractor:
         dates_by = group(textmap, sentences, dates)
         orgs = self.lexicon.security_orgs
         facts = [
-            facts_of(s, textmap.folded, by_sentence[s.index], dates_by[s.index], orgs)
-            for s in sentences
+            facts_of(s, textmap, by_sentence[s.index], dates_by[s.index], orgs) for s in sentences
         ]
         named = {m.value for m in mentions if m.kind in ("country", "demonym")}
         named.update(m.entry.extra for m in mentions if m.kind == "city")
@@ -190,12 +189,12 @@ class Extractor:
             agency = f"{adjective} {agency}" if adjective else agency
         persons = [s.person for s in scope.facts.sides if s.country == country and s.person]
         person = self.lexicon.persons.get(persons[0]) if persons else None
-        return Party(
-            country=country,
-            agency=agency,
-            person=person.name if person else None,
-            role=person.role if person else None,
-        )
+        if person is None:  # an official named with a role in the sentence
+            name, role = next(
+                ((n, r) for c, n, r in scope.facts.roles if c == country), (None, None)
+            )
+            return Party(country=country, agency=agency, person=name, role=role)
+        return Party(country=country, agency=agency, person=person.name, role=person.role)
 
 
 def _key(party: Party) -> str:

@@ -10,7 +10,9 @@ from schemas import EventType, Topic
 from workers.core.dates import Dated
 from workers.core.matcher import Mention
 from workers.core.parties import Side, organizations, sides
+from workers.core.persons import named_roles
 from workers.core.sentences import Sentence
+from workers.core.textmap import TextMap
 
 _ACTIVITY_TOPICS = frozenset({"training", "intelligence_sharing"})
 """Topics that name an activity, not a threat: training for tourism workers is no security."""
@@ -39,6 +41,8 @@ class Facts:
     strong: bool = False
     trigger_at: int = -1
     unattributed: bool = False
+    roles: list[tuple[str, str, str]] = field(default_factory=list)
+    """Officials named with their role: (country, name, role)."""
 
     @property
     def countries(self) -> list[str]:
@@ -95,12 +99,13 @@ def _types(
 
 def facts_of(
     sentence: Sentence,
-    folded: str,
+    textmap: TextMap,
     mentions: Sequence[Mention],
     dates: Sequence[Dated],
     security_orgs: frozenset[str],
 ) -> Facts:
     """Read one sentence's mentions into its facts."""
+    folded = textmap.folded
     kinds: set[str] = set()
     cues: set[str] = set()
     topics: list[Topic] = []
@@ -143,6 +148,7 @@ def facts_of(
         strong=first >= 0,
         trigger_at=first,
         unattributed="agency" in kinds and _unattributed(mentions, found),
+        roles=named_roles(textmap, mentions, found) if "role" in kinds and found else [],
     )
 
 

@@ -185,6 +185,11 @@ def _triggers(language: str) -> Iterator[Term]:
 
 def _cues(language: str) -> Iterator[Term]:
     for cue, terms in read(language, "cues.json").items():
+        if cue == "role":  # officials' roles, matched apart (see matcher._EVENT_KINDS)
+            for value, group in terms.items():
+                for term in group:
+                    yield from _forms(language, term, Entry("role", value))
+            continue
         if isinstance(terms, dict):  # occasions and counted nouns: name → terms
             for value, group in terms.items():
                 for term in group:

@@ -27,9 +27,10 @@ _ACRONYM = 5
 _CLITICS = 5  # no clitic prefix is longer (فلل, وبال): a longer run is one word
 _STEM = 2  # variants.STEM: may take the article too
 _NISBA_ENDINGS = frozenset({"ي", "يه", "يا", "يون", "يين", "يتين", "يتان", "يات"})  # folded ة → ه
-_EVENT_KINDS = frozenset({"trigger", "object"})
-"""Triggers and what is signed overlap other words apart: ``coordinated by Europol`` still
-names Europol, ``سلمت السلطات`` still has its body (السلطات) for a nisba to attach to."""
+_EVENT_KINDS = frozenset({"trigger", "object", "role"})
+"""Triggers, what is signed and officials' roles overlap other words apart: ``coordinated
+by Europol`` still names Europol, ``سلمت السلطات`` still has its body (السلطات) for a nisba
+to attach to, ``directeur général de la police nationale`` still names the police."""
 
 
 def is_arabic_letter(char: str) -> bool:
