@@ -100,7 +100,12 @@ class Extractor:
         found = scopes(facts, home, dateline.country)
         if not found:
             return Extraction()
-        counts = stated_counts(textmap.folded, numbers(textmap.folded, mentions), mentions)
+        counted = any(m.kind == "cue" and m.value == "count" for m in mentions)
+        counts = (  # only a counted noun (43 bilateral meetings) makes a count
+            stated_counts(textmap.folded, numbers(textmap.folded, mentions), mentions)
+            if counted
+            else []
+        )
         located = [(c, textmap.start(c.start)) for c in counts]
         place = article_city(found, facts) or dateline.place
         events = self._events(facts, found, home, located, place)

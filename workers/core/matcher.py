@@ -91,7 +91,7 @@ class Matcher:
                     )
                 )
             )
-            self._automaton.add_word(key, (len(key), mode, exact, layers))
+            self._automaton.add_word(key, (len(key) - 1, mode, exact, layers))
         self._automaton.make_automaton()
         self.size = len(merged)
 
@@ -100,15 +100,17 @@ class Matcher:
         folded = text.folded
         size = len(folded)
         candidates: list[tuple[int, int, int, str, tuple[tuple[str, str, Entry], ...]]] = []
-        for last, (length, mode, exact, layers) in self._automaton.iter(folded):
-            start, end = last - length + 1, last + 1
-            if end < size and folded[end].isalnum():
+        add = candidates.append
+        alnum = str.isalnum
+        for last, (extent, mode, exact, layers) in self._automaton.iter(folded):
+            start, end = last - extent, last + 1
+            if end < size and alnum(folded[end]):
                 if not mode:
                     continue
                 if folded[end] == "\u064a" and _nisba(folded, end):
                     continue  # اجتماع + ية is "social", not a meeting
             prefix = ""
-            if start and folded[start - 1].isalnum():
+            if start and alnum(folded[start - 1]):
                 clitics = _prefix(folded, start, mode)
                 if clitics is None:
                     continue
@@ -116,7 +118,7 @@ class Matcher:
             if exact and text.original[text.start(start) : text.end(end)] not in exact:
                 continue
             for layer, entries in layers:
-                candidates.append((start, -end, layer, prefix, entries))
+                add((start, -end, layer, prefix, entries))
         return _resolve(candidates)
 
 
