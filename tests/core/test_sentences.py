@@ -25,3 +25,16 @@ class TestSentences:
     def test_blank_lines_separate_paragraphs(self) -> None:
         text = "One. Two.\n\nThree."
         assert [s.paragraph for s in split(text)] == [0, 0, 1]
+
+    def test_a_hard_wrapped_line_does_not_end_a_sentence(self) -> None:
+        text = (
+            "Iraq's security adviser met Syrian officials to discuss efforts\nto counter IS.\nNext."
+        )
+        assert [text[s.start : s.end] for s in split(text)] == [
+            "Iraq's security adviser met Syrian officials to discuss efforts\nto counter IS.",
+            "Next.",
+        ]
+
+    def test_a_line_break_before_a_capital_still_ends_one(self) -> None:
+        text = "Title of the report\nThe ministers met in Rabat"
+        assert len(split(text)) == 2

@@ -1,8 +1,9 @@
 """Sentences and paragraphs of an article, as offsets into the text it was given.
 
 A sentence ends at ``. ! ? ؟ ؛`` followed by space and something that can start a sentence,
-or at a line break; a paragraph ends at a blank line or, in texts written one paragraph per
-line, at each line break. Abbreviations such as ``U.S.`` or ``M.`` do not end sentences
+or at a line break (not one that wraps a sentence: a word, then a lower-case word); a
+paragraph ends at a blank line or, in texts written one paragraph per line, at each line
+break. Abbreviations such as ``U.S.`` or ``M.`` do not end sentences
 (what follows them is not a space and a capital, or they are on the list).
 """
 
@@ -117,6 +118,8 @@ def _breaks(text: str) -> Iterator[tuple[int, int]]:
     for at, anchor_end in _anchors(text):
         if at < reach:
             continue
+        if text[at] == "\n" and _wrapped(text, at):
+            continue
         if text[at] != "\n":  # after an end mark: a closing quote, space, a capital
             found = _AFTER_MARK.match(text, at + 1)
             if found:
@@ -133,6 +136,14 @@ def _breaks(text: str) -> Iterator[tuple[int, int]]:
             first -= 1
         reach = _space_end(text, at_space)
         yield first, reach
+
+
+def _wrapped(text: str, at: int) -> bool:
+    """A single line break inside a sentence of hard-wrapped copy: a word before it (no end
+    mark), a lower-case word after it (``efforts\\nto counter``)."""
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    return before.isalnum() and after.islower()
 
 
 def _anchors(text: str) -> list[tuple[int, int]]:
