@@ -119,6 +119,12 @@ def test_organisations_by_their_full_and_short_names(language: str, text: str, o
             "training",
         ),
         ("ar", "اختتام دورة تدريبية لفائدة ضباط الشرطة", "training"),
+        (
+            "en",
+            "The crackdown was coordinated through INTERPOL's regional bureau.",
+            "joint_operation",
+        ),
+        ("es", "La captura se logró a través de Interpol.", "joint_operation"),
     ],
 )
 def test_triggers_in_their_variety(language: str, text: str, event_type: str) -> None:
