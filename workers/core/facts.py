@@ -16,7 +16,7 @@ from workers.core.textmap import TextMap
 
 _ACTIVITY_TOPICS = frozenset({"training", "intelligence_sharing"})
 """Topics that name an activity, not a threat: training for tourism workers is no security."""
-_PARTY_KINDS = frozenset({"country", "demonym", "agency", "person"})
+_PARTY_KINDS = frozenset({"country", "demonym", "agency", "person", "leader"})
 _COUNT_REACH = 16
 _REPORT_REACH = 24
 """A date within this many characters after ``said``/``a indiqué``/``أفاد`` dates the report."""

@@ -27,7 +27,7 @@ _NOT_COUNTRIES = frozenset(
     {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"}
 )
 _NAME_KINDS = frozenset(
-    {"country", "demonym", "agency", "org", "person", "city", "capital", "region"}
+    {"country", "demonym", "agency", "org", "person", "leader", "city", "capital", "region"}
     | {"number", "month", "weekday", "relative"}
 )
 
@@ -74,6 +74,8 @@ class Lexicon:
         for language in LANGUAGES:
             for name, info in read(language, "persons.json").items():
                 persons[name] = Person(name, info.get("country"), info.get("role"))
+        for name, info in read(".", "officials.json").items():
+            persons[name] = Person(name, info.get("country"), info.get("role"))
         english = read("en", "demonyms.json")
         common = read(".", "common.json")
         return cls(
@@ -124,6 +126,10 @@ def _named(language: str) -> Iterator[Term]:
     for name, info in read(language, "persons.json").items():
         for term in info["names"]:
             yield from _forms(language, term, Entry("person", name, info.get("country") or ""))
+    for name, info in read(".", "officials.json").items():  # a leader makes no security context
+        kind = "person" if info.get("security") else "leader"
+        for term in info.get("ar", []) if language == "ar" else info["names"]:
+            yield from _forms(language, term, Entry(kind, name, info["country"]))
     yield from _places(language)
 
 

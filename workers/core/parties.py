@@ -24,7 +24,7 @@ _LIST_WORDS = frozenset(
     | {"des", "la", "le", "les", "l'", "d'", "del", "el", "los", "las", "e", "a", "en", "in", "au"}
 )
 _OF_WORDS = frozenset({"of", "of the", "de", "del", "de la", "d'", "du", "in", "en"})
-_PARTY_KINDS = frozenset({"country", "demonym", "agency", "person"})
+_PARTY_KINDS = frozenset({"country", "demonym", "agency", "person", "leader"})
 
 
 class Side(NamedTuple):
@@ -108,7 +108,7 @@ def sides(folded: str, mentions: Sequence[Mention], cues: Set[str] | None = None
             continue  # la Policía Nacional del Perú: the country after it is the side
         elif mention.entry.extra:  # a named agency or a known person with a country
             agency = mention.value if mention.kind == "agency" else None
-            person = mention.value if mention.kind == "person" else None
+            person = mention.value if mention.kind in ("person", "leader") else None
             country, *others = mention.entry.extra.split("|")
             found.append(Side(country, mention, agency, person, tuple(others)))
     return found

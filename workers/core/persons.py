@@ -25,6 +25,8 @@ _NAME = re.compile(
 )
 _BESIDE = 24
 """Characters between a role and the country written beside it (``Spain's``, ``español``)."""
+_NAMED = frozenset({"person", "leader"})
+"""Sides that name the official already (a known person or leader)."""
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ]")
 
 
@@ -35,7 +37,7 @@ def named_roles(
     named: list[tuple[str, str, str]] = []
     original = textmap.original
     for role in (m for m in mentions if m.kind == "role"):
-        beside = [s for s in found if s.mention.kind != "person" and _gap(s.mention, role) >= 0]
+        beside = [s for s in found if s.mention.kind not in _NAMED and _gap(s.mention, role) >= 0]
         if not beside:
             continue
         side = min(beside, key=lambda s: _gap(s.mention, role))
