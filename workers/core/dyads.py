@@ -78,7 +78,12 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             inherited = False
         if not types or (fact.negative and not fact.security):
             continue
-        if not (fact.security or inherited or fact.sentence.paragraph in secure_paragraphs):
+        if not (
+            fact.security
+            or inherited
+            or fact.sentence.paragraph in secure_paragraphs
+            or _continues(found, fact, last_index)
+        ):
             continue
         actor, counterparts = _dyad(fact.countries, home)
         orgs = fact.organizations
@@ -94,6 +99,16 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             last, last_index = types, fact.sentence.index
         found.append(Scope(fact, types, actor, counterparts, orgs))
     return found
+
+
+def _continues(found: Sequence[Scope], fact: Facts, last_index: int) -> bool:
+    """A sentence right after a security event, between the same sides, with a strong
+    trigger of its own (``The deal was struck at a UK-France summit``) continues it."""
+    if not found or not fact.strong or fact.sentence.index - last_index > _INHERIT_REACH:
+        return False
+    recent = found[-1]
+    sides = {recent.actor, *recent.counterparts}
+    return bool(fact.countries) and set(fact.countries) <= sides
 
 
 def _following(facts: Sequence[Facts], fact: Facts, actor: str) -> list[str]:
