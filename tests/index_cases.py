@@ -11,14 +11,17 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from schemas import CooperationEvent, DateRange, Location, Party
 from workers.core.indexes import ArticleIndex, Sighting, Verdict
 from workers.core.signature import signature
 from workers.core.sketch import Sketcher
+from workers.core.stories import STORIES_JUDGED, STORIES_SCANNED
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "eval" / "seeds.jsonl"
@@ -118,3 +121,46 @@ class Feeder:
             seen_at=self.now + later,
         )
         return await self.index.record(sighting)
+
+
+async def crowd(feed: Feeder, count: int, counterpart: str, *, tag: str = "crowd") -> None:
+    """``count`` MA stories with ``counterpart``, each on its own day in 2024 (so none joins
+    another), each a second later than the one before."""
+    for n in range(count):
+        day = date(2024, 1, 1) + timedelta(days=3 * n)
+        await feed.send(
+            f"{tag}-{n}", events=[event(counterpart, start=day)], later=timedelta(seconds=n + 1)
+        )
+
+
+class CrowdCases:
+    """A participant with a long history: the story is still found, and only a few read."""
+
+    @pytest.fixture
+    def feed(self, make_index: IndexFactory) -> Feeder:
+        return Feeder(make_index(), datetime.now(UTC))
+
+    async def test_story_is_found_behind_many_later_ones_of_a_participant(
+        self, feed: Feeder
+    ) -> None:
+        """More MA stories since than an article scans per participant: the shared count of
+        the MA-ES story (found through ES) is still exact, so the report joins it."""
+        day = date(2025, 1, 1)
+        target = await feed.send("target", events=[event("ES", start=day, city="Rabat")])
+        await crowd(feed, 2 * STORIES_SCANNED, "FR")
+        report = await feed.send(
+            "report",
+            events=[event("MA", actor="ES", start=day)],
+            language="es",
+            later=timedelta(hours=1),
+        )
+        assert report.story.story_id == target.story.story_id
+        assert report.story.counts is not None and report.story.counts.articles == 2
+
+    async def test_report_of_a_recent_story_joins_it_among_many_alike(self, feed: Feeder) -> None:
+        await crowd(feed, 2 * STORIES_JUDGED, "ES")
+        day = date(2024, 1, 1) + timedelta(days=3 * (2 * STORIES_JUDGED - 1))
+        report = await feed.send(
+            "report", events=[event("MA", actor="ES", start=day)], later=timedelta(hours=1)
+        )
+        assert report.story.counts is not None and report.story.counts.articles == 2

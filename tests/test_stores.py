@@ -10,7 +10,7 @@ import fakeredis
 import pytest
 
 from tests.dedup_cases import DedupCases
-from tests.index_cases import Feeder, IndexFactory, seed_events, seed_texts
+from tests.index_cases import CrowdCases, Feeder, IndexFactory, seed_events, seed_texts
 from tests.story_cases import StoryCases
 from workers.core.indexes import ArticleIndex
 from workers.stores import SHARD_BITS, bucket, redis_index
@@ -41,6 +41,10 @@ class TestFakeRedisDuplicates(DedupCases):
 
 class TestFakeRedisStories(StoryCases):
     """The shared story cases, through the Lua script."""
+
+
+class TestFakeRedisCrowd(CrowdCases):
+    """Many stories of one participant, through the Lua script."""
 
 
 class TestKeys:

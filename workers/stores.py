@@ -36,7 +36,13 @@ Keys, all under ``{prefix}:`` and all expiring but ``seq``:
   with history; 2^20 shards keep each string short (about 450 bytes at 1M articles: with 2^18
   the strings, four times longer, made a lookup at 1M 30-100 % slower than at 10k);
 - ``s:<story>`` a story (counts, context, mentions per event), ``sp:<participant>`` the recent
-  stories of a country or organisation: ``window_s`` after the story's last article;
+  stories of a country or organisation (the latest ``PARTICIPANT_CAP``, scored by their last
+  activity there): ``window_s`` after the story's last article. An article reads the
+  ``STORIES_SCANNED`` latest of each of its participants (``ZRANGE … LIMIT``), counts exactly
+  how many of its participants each of those shares (one ``ZMSCORE`` per list cut short) and
+  reads at most ``STORIES_JUDGED`` of them (``HMGET``), so the story lookup costs a bounded
+  handful of commands however many stories a participant has (see
+  :class:`workers.core.stories.MemoryStoryIndex`, which keeps the same bounds);
 - ``seq`` a counter that orders articles (the earliest is the original).
 
 The script derives most keys itself (they depend on what it finds), so it needs one Redis
@@ -57,12 +63,17 @@ from schemas import CooperationEvent, StoryCounts
 from workers.core.dedup import DedupPolicy, DuplicateDecision
 from workers.core.indexes import Sighting, Verdict
 from workers.core.signature import SAME_PARTIES, SLACK_DAYS, Context
-from workers.core.stories import Mention, assignment, story_id_for
+from workers.core.stories import (
+    PARTICIPANT_CAP,
+    STORIES_JUDGED,
+    STORIES_SCANNED,
+    Mention,
+    assignment,
+    story_id_for,
+)
 
 SCRIPT = (files("workers") / "lua" / "article.lua").read_text(encoding="utf-8")
 SHARD_BITS = 20
-PARTICIPANT_CAP = 256
-"""Most recent stories kept per participant (a bound on a lookup's cost)."""
 
 
 def id_hash(article_id: str) -> str:
@@ -145,6 +156,8 @@ class RedisIndex:
             "slack": SLACK_DAYS,
             "same": SAME_PARTIES,
             "cap": PARTICIPANT_CAP,
+            "scan": STORIES_SCANNED,
+            "judged": STORIES_JUDGED,
             "outlet": sighting.outlet or "",
             "lang": sighting.language,
             "keys": [key for key, _ in signature.events],

@@ -7,10 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from schemas import DateRange
-from tests.index_cases import Feeder, IndexFactory, event
+from tests.index_cases import CrowdCases, Feeder, IndexFactory, crowd, event
 from tests.story_cases import StoryCases
+from workers.core import stories
 from workers.core.indexes import memory_index
 from workers.core.signature import Context, event_key, judge, signature, span
+from workers.core.stories import PARTICIPANT_CAP, STORIES_JUDGED, MemoryStoryIndex
 
 
 @pytest.fixture
@@ -26,6 +28,33 @@ class TestMemoryStoryIndex(StoryCases):
         first = await feed.send("old", events=events)
         later = await feed.send("new", events=events, later=timedelta(days=15))
         assert later.story.story_id != first.story.story_id
+
+
+class TestMemoryCrowd(CrowdCases):
+    """Many stories of one participant, in memory: the same bounds as the Redis script."""
+
+    async def test_crowd_sharing_participants_is_judged_at_most_the_cap(
+        self, feed: Feeder, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        await crowd(feed, 3 * STORIES_JUDGED, "ES")
+        judged: list[int] = []
+
+        def counting(*args: object, **kwargs: object) -> int | None:
+            judged.append(1)
+            return judge(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(stories, "judge", counting)
+        verdict = await feed.send("new", events=[event("ES", start=date(2025, 6, 1))])
+        assert verdict.story.counts is not None and verdict.story.counts.articles == 1
+        assert len(judged) == STORIES_JUDGED
+
+    async def test_participant_keeps_only_its_latest_stories(self) -> None:
+        split = memory_index()
+        await crowd(Feeder(split, datetime.now(UTC)), PARTICIPANT_CAP + 4, "ES")
+        assert isinstance(split.stories, MemoryStoryIndex)
+        kept = split.stories._by_participant["c:MA"]
+        assert len(kept) == PARTICIPANT_CAP
+        assert max(kept.values()) - min(kept.values()) == (PARTICIPANT_CAP - 1) * 1000
 
 
 class TestSignature:

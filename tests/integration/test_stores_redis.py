@@ -11,10 +11,21 @@ import pytest
 from redis.asyncio import Redis
 
 from tests.dedup_cases import DedupCases
-from tests.index_cases import DEV, SEEDS, Feeder, IndexFactory, event, labelled
+from tests.index_cases import (
+    DEV,
+    SEEDS,
+    CrowdCases,
+    Feeder,
+    IndexFactory,
+    crowd,
+    event,
+    labelled,
+)
 from tests.story_cases import StoryCases
 from workers.core.indexes import ArticleIndex, Verdict
 from workers.core.reposts import reposts
+from workers.core.stories import STORIES_JUDGED
+from workers.embedded import embedded_server
 from workers.stores import redis_index
 
 pytestmark = pytest.mark.redis
@@ -58,6 +69,40 @@ class TestRedisDuplicates(DedupCases):
 
 class TestRedisStories(StoryCases):
     """The shared story cases on a real server."""
+
+
+class TestRedisCrowd(CrowdCases):
+    """Many stories of one participant on a real server."""
+
+
+async def _commands(client: Redis) -> dict[str, int]:
+    stats = await client.info("commandstats")
+    return {k.removeprefix("cmdstat_"): int(v["calls"]) for k, v in stats.items()}
+
+
+async def test_crowd_sharing_participants_costs_a_bounded_lookup() -> None:
+    """Many MA-ES stories of other days: a new MA-ES report reads one range per participant
+    and at most ``STORIES_JUDGED`` story hashes, not every story (a server of its own, so
+    INFO commandstats counts this article alone)."""
+    with embedded_server(appendonly=False) as url:
+        client = Redis.from_url(url)
+        try:
+            feed = Feeder(
+                redis_index(client, prefix="t-crowd", window_s=WINDOW_S), datetime.now(UTC)
+            )
+            await crowd(feed, 4 * STORIES_JUDGED, "ES")
+            before = await _commands(client)
+            verdict = await feed.send("new", events=[event("ES", start=date(2025, 6, 1))])
+            after = await _commands(client)
+        finally:
+            await client.aclose()
+    calls = {k: n - before.get(k, 0) for k, n in after.items() if n > before.get(k, 0)}
+    assert verdict.story.counts is not None and verdict.story.counts.articles == 1
+    # the redelivery check, the judged candidates, the new story's own, the reply's counts
+    assert calls["hmget"] <= STORIES_JUDGED + 3, calls
+    assert calls["zrange"] == 2 and calls.get("zrangebyscore", 0) == 0
+    dedup = {"evalsha", "info", "incr", "mget", "set", "append"}  # the script, the LSH side
+    assert sum(n for k, n in calls.items() if k not in dedup) <= STORIES_JUDGED + 32, calls
 
 
 class TestWorkersRacing:

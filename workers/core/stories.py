@@ -13,6 +13,7 @@ an event reported slightly differently is still counted once. The index lives be
 from __future__ import annotations
 
 import hashlib
+import heapq
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal, Protocol
@@ -22,10 +23,24 @@ from workers.core.signature import Context, Signature, judge
 
 Kind = Literal["new", "mention"]
 
+PARTICIPANT_CAP = 256
+"""Most recently active stories kept per participant."""
+STORIES_SCANNED = 32
+"""An article looks for its story among the stories most recently active with each of its
+participants, this many per participant (shared participants are then counted exactly)."""
+STORIES_JUDGED = 16
+"""At most this many candidates are judged per article: most shared participants first, then
+most recent. Together these bound a story lookup's cost however long a participant's history."""
+
 
 def story_id_for(article_id: str) -> str:
     """A story is named after the article that started it."""
     return "st-" + hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:20]
+
+
+def _ms(seconds: float) -> int:
+    """Whole milliseconds, as the Redis index scores activity."""
+    return int(seconds * 1000)
 
 
 @dataclass(frozen=True)
@@ -123,7 +138,9 @@ class MemoryStoryIndex:
     def __init__(self, *, window_s: float = 14 * 86400.0) -> None:
         self.window_s = window_s
         self._stories: dict[str, _Story] = {}
-        self._by_participant: dict[str, set[str]] = {}
+        self._by_participant: dict[str, dict[str, int]] = {}
+        """Per participant: story id → its last activity there (ms), the latest
+        :data:`PARTICIPANT_CAP` kept (as the Redis index's ``sp:`` sets)."""
         self._articles: dict[str, tuple[float, str | None, list[Mention]]] = {}
 
     def _live(self, story_id: str | None, now: float) -> _Story | None:
@@ -131,18 +148,44 @@ class MemoryStoryIndex:
         return story if story is not None and now - story.last_seen < self.window_s else None
 
     def _choose(self, signature: Signature, now: float) -> str | None:
+        """The best-fitting story among the :data:`STORIES_SCANNED` latest of each participant
+        (at most :data:`STORIES_JUDGED` judged), as ``workers/lua/article.lua`` chooses it."""
+        since = _ms(now) - _ms(self.window_s)
+        lists = [self._by_participant.get(p, {}) for p in signature.participants]
+        order: dict[str, None] = {}
+        for entries in lists:
+            live = ((t, s) for s, t in entries.items() if t > since)
+            order.update((s, None) for _, s in heapq.nlargest(STORIES_SCANNED, live))
         shared: dict[str, int] = {}
-        for participant in signature.participants:
-            for story_id in self._by_participant.get(participant, ()):
-                shared[story_id] = shared.get(story_id, 0) + 1
+        last: dict[str, int] = {}
+        for story_id in order:
+            times = [e[story_id] for e in lists if e.get(story_id, since) > since]
+            shared[story_id], last[story_id] = len(times), max(times)
+        need = min(2, len(signature.participants))
+        candidates = sorted(
+            (s for s in order if shared[s] >= need), key=lambda s: (-shared[s], -last[s], s)
+        )
         best: tuple[int, int, str] | None = None  # (-score, seq, story id)
-        for story_id, count in shared.items():
+        for story_id in candidates[:STORIES_JUDGED]:
             story = self._live(story_id, now)
+            count = shared[story_id]
             score = judge(signature, story.context, count, len(story.parties)) if story else None
             if story is not None and score is not None:
                 ranked = (-score, story.seq, story_id)
                 best = ranked if best is None or ranked < best else best
         return best[2] if best else None
+
+    def _remember(self, participant: str, story_id: str, now: float) -> None:
+        """``ZADD GT``, then drop what is out of the window and all but the latest
+        :data:`PARTICIPANT_CAP` (by activity, then id), as the script does."""
+        entries = self._by_participant.setdefault(participant, {})
+        entries[story_id] = max(entries.get(story_id, 0), _ms(now))
+        since = _ms(now) - _ms(self.window_s)
+        for old in [s for s, t in entries.items() if t <= since]:
+            del entries[old]
+        if len(entries) > PARTICIPANT_CAP:
+            kept = heapq.nlargest(PARTICIPANT_CAP, ((t, s) for s, t in entries.items()))
+            self._by_participant[participant] = {s: t for t, s in kept}
 
     async def assign(
         self,
@@ -186,7 +229,7 @@ class MemoryStoryIndex:
             story.languages.append(language)
         story.parties.update(signature.participants)
         for participant in signature.participants:
-            self._by_participant.setdefault(participant, set()).add(story_id)
+            self._remember(participant, story_id, now)
         mentions = []
         for key, event in signature.events:
             count = story.mentions[key] = story.mentions.get(key, 0) + 1

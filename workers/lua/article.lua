@@ -6,7 +6,8 @@
 -- ARGV[1]  JSON: p (prefix), id (id hash, hex), article (id), now (ms), window (ms), gen,
 --          gen_expire (unix s), min (bytes that must agree), perms, digest, nbands,
 --          story (its id if it starts one), parts [participants], ctx {h0,h1,s0,s1,ci,co,oc},
---          slack, same, cap, outlet, lang, keys [event keys]
+--          slack, same, cap (stories kept per participant), scan (read per participant),
+--          judged (most candidate stories judged), outlet, lang, keys [event keys]
 -- ARGV[2]  fingerprint (bytes)   ARGV[3] id hash (8 bytes)
 -- ARGV[4]  bands: per band u32 shard (big-endian) and its 4-byte field
 -- ARGV[5..] the events' JSON, in the order of keys
@@ -17,7 +18,8 @@
 --       {p}:b:<shard>  LSH buckets: a string of 14-byte entries, band field (4 bytes) +
 --                  article id hash (8) + generation (2), oldest first
 --       {p}:s:<story>  story (hash: seq, counts, context, n:<event> mentions, j:<event> JSON)
---       {p}:sp:<participant>  stories of a participant (zset scored by last activity)
+--       {p}:sp:<participant>  stories of a participant (zset scored by its last activity
+--                  there, the `cap` most recent kept)
 local q = cjson.decode(ARGV[1])
 local fp, raw_id, packed, p, now = ARGV[2], ARGV[3], ARGV[4], q.p, q.now
 local rec = KEYS[1]
@@ -194,23 +196,66 @@ if dup then
   end
 end
 if not sid then
-  local shared, order = {}, {}
-  for _, part in ipairs(q.parts) do
-    local since = string.format('(%d', now - q.window)
-    for _, s in ipairs(redis.call('ZRANGEBYSCORE', p .. ':sp:' .. part, since, '+inf')) do
-      if not shared[s] then order[#order + 1] = s end
-      shared[s] = (shared[s] or 0) + 1
+  -- Candidates: the `scan` most recently active stories of each participant. Their shared
+  -- counts are exact: a list cut short is asked (ZMSCORE) about the candidates it did not list.
+  local need, since = math.min(2, #q.parts), now - q.window
+  local shared, last, order, listed, cut = {}, {}, {}, {}, {}
+  for i, part in ipairs(q.parts) do
+    local got = redis.call('ZRANGE', p .. ':sp:' .. part, '+inf', string.format('(%d', since),
+      'BYSCORE', 'REV', 'LIMIT', 0, q.scan, 'WITHSCORES')
+    cut[i], listed[i] = #got >= 2 * q.scan, {}
+    for j = 1, #got, 2 do
+      local s, t = got[j], tonumber(got[j + 1])
+      listed[i][s] = true
+      if shared[s] then
+        shared[s] = shared[s] + 1
+        if t > last[s] then last[s] = t end
+      else
+        order[#order + 1], shared[s], last[s] = s, 1, t
+      end
     end
   end
-  local best_score, best_seq
-  for _, s in ipairs(order) do
-    if shared[s] >= math.min(2, #q.parts) then
-      local cand = story_of(s)
-      local score = cand and judge(cand, shared[s])
-      if score and (sid == nil or score > best_score or (score == best_score and
-          (cand.seq < best_seq or (cand.seq == best_seq and s < sid)))) then
-        sid, st, best_score, best_seq = s, cand, score, cand.seq
+  if #q.parts > 1 then
+    for i, part in ipairs(q.parts) do
+      local ask = {}
+      if cut[i] then
+        for _, s in ipairs(order) do
+          if not listed[i][s] then ask[#ask + 1] = s end
+        end
       end
+      if #ask > 0 then
+        for j, t in ipairs(redis.call('ZMSCORE', p .. ':sp:' .. part, unpack(ask))) do
+          t = t and tonumber(t)
+          if t and t > since then
+            local s = ask[j]
+            shared[s] = shared[s] + 1
+            if t > last[s] then last[s] = t end
+          end
+        end
+      end
+    end
+  end
+  -- Judge at most `judged` of them, most shared participants first, then most recent; stop
+  -- once even a perfect fit of the rest could not beat the best (score <= shared + bonus).
+  local cands = {}
+  for _, s in ipairs(order) do
+    if shared[s] >= need then cands[#cands + 1] = s end
+  end
+  table.sort(cands, function(a, b)
+    if shared[a] ~= shared[b] then return shared[a] > shared[b] end
+    if last[a] ~= last[b] then return last[a] > last[b] end
+    return a < b
+  end)
+  local bonus = (ctx.h0 and 1 or 0) + (ctx.ci ~= '' and 1 or 0) + (ctx.oc ~= '' and 1 or 0)
+  local best_score, best_seq
+  for i = 1, math.min(#cands, q.judged) do
+    local s = cands[i]
+    if best_score and shared[s] + bonus < best_score then break end
+    local cand = story_of(s)
+    local score = cand and judge(cand, shared[s])
+    if score and (sid == nil or score > best_score or (score == best_score and
+        (cand.seq < best_seq or (cand.seq == best_seq and s < sid)))) then
+      sid, st, best_score, best_seq = s, cand, score, cand.seq
     end
   end
 end
@@ -260,7 +305,7 @@ end
 redis.call('PEXPIRE', skey, q.window)
 for _, part in ipairs(q.parts) do
   local zkey = p .. ':sp:' .. part
-  if redis.call('ZADD', zkey, now, sid) == 1 then redis.call('HINCRBY', skey, 'np', 1) end
+  if redis.call('ZADD', zkey, 'GT', now, sid) == 1 then redis.call('HINCRBY', skey, 'np', 1) end
   redis.call('ZREMRANGEBYSCORE', zkey, '-inf', now - q.window)
   redis.call('ZREMRANGEBYRANK', zkey, 0, -(q.cap + 1))
   redis.call('PEXPIRE', zkey, q.window)
