@@ -79,7 +79,11 @@ def seed_events(seed: str) -> list[CooperationEvent]:
     dated = seed.startswith("000")
     start, end = (date(2025, 11, 24), date(2025, 11, 27)) if dated else (None, None)
     met = ("PL", "RS", "RU", "SE", "HU", "BY", "NP") if dated else ("PL", "RS", "DE", "ES", "KW")
-    where = {"city": "Marrakech", "occasion": "INTERPOL General Assembly", "start": start}
+    where: dict[str, Any] = {
+        "city": "Marrakech",
+        "occasion": "INTERPOL General Assembly",
+        "start": start,
+    }
     return [
         event("NO", type="agreement", end=end, **where),
         event("ET", type="agreement", end=end, **where),

@@ -279,26 +279,22 @@ async def _commandstats(client: Redis) -> dict[str, tuple[int, int]]:
 
 
 async def _measure_stories(
-    index: RedisIndex,
-    stories: list[_Story],
-    tag: str,
-    *,
-    probes: int,
-    sketcher: Sketcher,
-    rng: random.Random,
+    index: RedisIndex, tag: str, *, probes: int, sketcher: Sketcher, rng: random.Random
 ) -> dict[str, float]:
-    """One pass of story probes, each a new article with real events: half report one of the
-    most recently active filled stories (they must join it), half a new event of the same
-    crowd of participants (new stories)."""
-    recent = stories[-500:]
-    targets = [rng.choice(recent) for _ in range(probes // 2)]
+    """One pass of story probes, each a new article with real events, alternately a new event
+    of the crowd of participants (a new story, unless it happens to fit a filled one) and a
+    report of the event of a probe 2-50 articles earlier (it must join that story)."""
+    today = date.today().toordinal()
     fresh = [
         _Story(f"new-{tag}-{i}", _participants(rng), d, d, rng.choice(_CITIES))
-        for i, d in enumerate(
-            date.today().toordinal() - rng.randint(0, 365) for _ in range(probes - len(targets))
-        )
+        for i, d in enumerate(today - rng.randint(0, 365) for _ in range(probes // 2))
     ]
-    signatures = [_report(story, rng) for story in targets + fresh]
+    order: list[tuple[_Story, int | None]] = []  # (event, the probe that first reported it)
+    for i, story in enumerate(fresh):
+        order.append((story, None))
+        earlier = max(0, i - rng.randint(0, 24))
+        order.append((fresh[earlier], 2 * earlier))
+    signatures = [_report(story, rng) for story, _ in order]
     sketches = [(f"story-{tag}-{i}", sketcher.sketch(_text(rng, 32))) for i in range(probes)]
     before = await _commandstats(index.client)
     timings, found = await _probe(index, sketches, signatures)
@@ -307,14 +303,15 @@ async def _measure_stories(
     calls = max(1, delta.get("evalsha", 0))
     inside = sum(v for k, v in delta.items() if k not in ("evalsha", "info"))
     usec = after["evalsha"][1] - before.get("evalsha", (0, 0))[1]
-    joined = sum(f == t.sid for f, t in zip(found, targets, strict=False))
+    pairs = [(found[n], found[first]) for n, (_, first) in enumerate(order) if first is not None]
+    joined = sum(mine == theirs is not None for mine, theirs in pairs)
     return {
         "story_lookup_us": round(statistics.median(timings), 1),
         "story_lookup_p99_us": round(float(np.percentile(timings, 99)), 1),
         "story_script_us": round(usec / calls, 1),
         "story_commands_per_article": round(inside / calls, 1),
         "story_hmget_per_article": round(delta.get("hmget", 0) / calls, 1),
-        "story_joined": round(joined / max(1, len(targets)), 4),
+        "story_joined": round(joined / max(1, len(pairs)), 4),
     }
 
 
@@ -352,8 +349,9 @@ async def bench_dedup(
     participants (Morocco in most): ``story_lookup_us`` (median µs per call of an article
     with real events, client side), ``story_lookup_p99_us``, ``story_script_us`` (server µs
     per call), ``story_commands_per_article`` (commands the script ran, INFO commandstats),
-    ``story_hmget_per_article``, ``story_joined`` (share of reports of a recent story that
-    joined it), ``story_flatness`` (slowest server time per call over the fastest)."""
+    ``story_hmget_per_article``, ``story_joined`` (share of reports of an event
+    first reported 2-50 articles earlier that joined its story), ``story_flatness`` (slowest
+    server time per call over the fastest)."""
     client = Redis.from_url(redis_url, socket_timeout=600)
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     index = RedisIndex(client, prefix=prefix, window_s=window_s)
@@ -392,7 +390,7 @@ async def bench_dedup(
             )
             passes = [
                 await _measure_stories(
-                    index, stories, f"{size}-{n}", probes=probes, sketcher=sketcher, rng=story_rng
+                    index, f"{size}-{n}", probes=probes, sketcher=sketcher, rng=story_rng
                 )
                 for n in range(rounds)
             ]
