@@ -94,7 +94,7 @@ class CooperationEvent(_Model):
         default=None, description="The occasion, e.g. `INTERPOL General Assembly`."
     )
     counts: dict[str, int] = Field(
-        default_factory=dict, description="Counts the text states, e.g. `{\"meetings\": 43}`."
+        default_factory=dict, description='Counts the text states, e.g. `{"meetings": 43}`.'
     )
     evidence: list[Evidence] = Field(
         default_factory=list, description="Sentences that support the event."
