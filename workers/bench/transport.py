@@ -18,7 +18,13 @@ from datetime import UTC, datetime
 from schemas import Article, DedupInfo, EnrichedArticle, LanguageResult, Processing, Summary
 from workers import __version__
 from workers.app import build_app
-from workers.core.pipeline import Enrichment, Pipeline, article_id, idempotency_key
+from workers.core.pipeline import (
+    Enrichment,
+    Pipeline,
+    article_id,
+    idempotency_key,
+    passed_through,
+)
 from workers.logs import configure_logging
 from workers.settings import load_settings
 
@@ -41,12 +47,7 @@ class EchoPipeline(Pipeline):
         identifier = article_id(article, digest)
         enriched = EnrichedArticle(
             id=identifier,
-            text=article.text,
-            url=article.url,
-            title=article.title,
-            outlet=article.outlet,
-            published_at=article.published_at,
-            metadata=article.metadata,
+            **passed_through(article),
             language=_UNKNOWN,
             relevant=False,
             events=[],

@@ -11,6 +11,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from schemas import Article, DedupInfo, EnrichedArticle, EventMessage, Processing
 from workers import __version__
@@ -22,6 +23,18 @@ from workers.core.normalize import clean_text
 from workers.core.signature import signature
 from workers.core.sketch import Sketcher, content_hash
 from workers.core.stories import MemoryStoryIndex, StoryIndex
+
+
+def passed_through(article: Article) -> dict[str, Any]:
+    """The input's own fields, as the enriched message carries them unchanged."""
+    return {
+        "text": article.text,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published_at": article.published_at,
+        "metadata": article.metadata,
+    }
 
 
 def text_digest(text: str) -> str:
@@ -132,12 +145,7 @@ class Pipeline:
         }
         enriched = EnrichedArticle(
             id=identifier,
-            text=article.text,
-            url=article.url,
-            title=article.title,
-            outlet=article.outlet,
-            published_at=article.published_at,
-            metadata=article.metadata,
+            **passed_through(article),
             language=language,
             relevant=extraction.summary.relevant,
             events=extraction.events,
