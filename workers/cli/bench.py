@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def command(args: argparse.Namespace) -> int:
     # Imported here: the benchmark's modules (and the engines they load) are for this command.
-    from workers.bench.report import json_line, render  # noqa: PLC0415
-    from workers.bench.suite import Options, run  # noqa: PLC0415
+    from workers.bench.report import json_line, render
+    from workers.bench.suite import Options, run
 
     articles = args.articles if args.articles is not None else 2_000 if args.quick else 20_000
     if articles < 100:

@@ -9,13 +9,14 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from workers.chaos import Plan, Workers, probe_of, produce, temp_dir
-from workers.embedded import EmbeddedServer
+if TYPE_CHECKING:
+    from workers.chaos import Plan
+
 
 STREAMS = ("articles:raw", "articles:enriched", "articles:dead")
 
@@ -65,6 +66,8 @@ async def _drained(client: Redis, total: int, deadline: float) -> bool:
 
 
 async def _verify(client: Redis, plan: Plan) -> dict[str, Any]:
+    from workers.chaos import probe_of
+
     ids: Counter[str] = Counter()
     async for _key, fields in _scan(client, STREAMS[1]):
         ids[fields[b"id"].decode()] += 1
@@ -104,6 +107,9 @@ async def _scan(client: Redis, stream: str) -> Any:
 
 
 async def chaos(n: int, limit_s: float) -> dict[str, Any]:
+    from workers.chaos import Plan, Workers, produce, temp_dir
+    from workers.embedded import EmbeddedServer
+
     started = time.monotonic()
     deadline = started + limit_s
     work = temp_dir()

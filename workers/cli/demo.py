@@ -14,7 +14,6 @@ from babel import Locale
 from redis.asyncio import Redis
 
 from schemas import EnrichedArticle
-from workers.app import build_app
 from workers.cli.common import CommandError, redis_or_embedded
 from workers.logs import configure_logging
 from workers.settings import Settings, load_settings
@@ -65,6 +64,8 @@ def describe(article: EnrichedArticle) -> str:
 
 
 async def _drain(settings: Settings, seeds: list[Path], wait_s: float) -> list[EnrichedArticle]:
+    from workers.app import build_app
+
     client = Redis.from_url(settings.redis_url_value)
     try:
         for path in seeds:

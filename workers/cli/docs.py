@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from workers.asyncapi import render
 from workers.cli.common import CommandError
 
 
@@ -32,6 +31,8 @@ def _format(path: Path | None) -> str:
 
 
 def command(args: argparse.Namespace) -> int:
+    from workers.asyncapi import render
+
     try:
         text = render(_format(args.out))
     except ImportError as exc:

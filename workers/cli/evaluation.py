@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from workers.evaluate import run_eval
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
@@ -24,4 +22,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def command(args: argparse.Namespace) -> int:
+    from workers.evaluate import run_eval
+
     return run_eval(args.paths, as_json=args.json, details=args.details, out=sys.stdout)

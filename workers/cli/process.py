@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from workers.cli.publish import read_articles
-from workers.core.pipeline import Engines, Pipeline
-from workers.intake import Limits, Rejection, parse_entry
 from workers.settings import load_settings
 
 
@@ -31,6 +29,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 async def process(articles: list[dict[str, Any]]) -> int:
     """Enrich and print each article; how many were rejected."""
+    from workers.core.pipeline import Engines, Pipeline
+    from workers.intake import Limits, Rejection, parse_entry
+
     settings = load_settings()
     limits = Limits(settings.max_payload_bytes, settings.max_text_chars)
     pipeline = Pipeline(Engines.load(), worker="offline")

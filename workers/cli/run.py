@@ -14,9 +14,7 @@ from typing import Any
 
 from redis.exceptions import RedisError, ResponseError
 
-from workers.app import build_app
 from workers.cli.common import redis_or_embedded
-from workers.connection import redis_client
 from workers.logs import configure_logging, get_logger
 from workers.settings import Settings, load_settings
 
@@ -40,6 +38,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 async def group_vanished(settings: Settings) -> bool:
     """True when Redis answers and our consumer group (or its stream) is gone."""
+    from workers.connection import redis_client
+
     client = redis_client(settings)
     try:
         groups: Any = await client.xinfo_groups(settings.input_stream)
@@ -61,6 +61,8 @@ async def serve(settings: Settings) -> None:
     it too; we tell them apart by the group: gone means start again (the start-up creates it at
     id 0 and waits for Redis), present means we were asked to stop.
     """
+    from workers.app import build_app
+
     log = get_logger("coopstream.run")
     while True:
         app, _broker, _runtime = build_app(settings)
