@@ -73,7 +73,7 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
         types = dict(fact.types)
         inherited = fact.sentence.index - last_index <= _INHERIT_REACH
         if not types and fact.cooperation and inherited and fact.sides:
-            types = dict.fromkeys(last, "")
+            types = {t: "" for t in last if not (fact.ceremony and t == "meeting")}
         else:
             inherited = False
         if not types or (fact.negative and not fact.security):

@@ -19,6 +19,13 @@ _ACTIVITY_TOPICS = frozenset({"training", "intelligence_sharing"})
 _PARTY_KINDS = frozenset({"country", "demonym", "agency", "person", "leader"})
 _COUNT_REACH = 16
 _REPORT_REACH = 24
+_PROSPECT_REACH = 160
+"""A trigger within this many characters after ``discussed the possibility of``/``تهدف إلى``
+names what is planned, discussed or aimed at, not an event of its own."""
+_PLEDGED = frozenset({"intelligence_sharing"})
+"""Agreeing to share information is coded as the sharing itself (see ``_types``)."""
+_HOSTED = frozenset({"training", "joint_operation"})
+"""What a host (``a accueilli un stage``) holds: that is the event, not a meeting."""
 """A date within this many characters after ``said``/``a indiqué``/``أفاد`` dates the report."""
 
 
@@ -38,6 +45,8 @@ class Facts:
     negative: bool = False
     cooperation: bool = False
     weak_types: list[EventType] = field(default_factory=list)
+    ceremony: bool = False
+    """A ceremony (closing, graduation): attending it is no meeting."""
     strong: bool = False
     trigger_at: int = -1
     unattributed: bool = False
@@ -58,8 +67,26 @@ def _counted(folded: str, mention: Mention, mentions: Sequence[Mention]) -> bool
     return any(m.kind == "number" and 0 <= mention.start - m.end < _COUNT_REACH for m in mentions)
 
 
+def _deferred(mention: Mention, prospects: Sequence[int]) -> bool:
+    """Whether a trigger follows a cue of something planned, discussed or aimed at."""
+    return any(0 <= mention.start - end <= _PROSPECT_REACH for end in prospects)
+
+
+def _held_back(mention: Mention, prospective: Sequence[Mention], prospects: list[int]) -> bool:
+    """Whether a trigger names something only planned, discussed or aimed at; a held-back
+    trigger holds back those listed after it (``teams as well as patrols``)."""
+    if mention.value == "agreement" and any(  # ``acordaron estudiar``: agreed to study
+        p.start <= mention.start < p.end for p in prospective
+    ):
+        return True
+    if mention.value not in _PLEDGED and _deferred(mention, prospects):
+        prospects.append(mention.end)
+        return True
+    return False
+
+
 def _types(
-    folded: str, mentions: Sequence[Mention]
+    folded: str, mentions: Sequence[Mention], ceremony: bool = False
 ) -> tuple[dict[EventType, str], list[EventType], int]:
     """Event types named in the sentence, each with its trigger's CAMEO code, and where the
     first strong trigger is; weak ones (``exchange of information`` beside a meeting: a topic
@@ -71,12 +98,19 @@ def _types(
     signed_object = "agreement" in marks
     action = "action" in marks
     operational = "operation" in marks
+    prospective = [m for m in mentions if m.kind == "cue" and m.value == "prospective"]
+    prospects = [m.end for m in prospective]
+    hosts: set[str] = set()
     first = -1
     for mention in mentions:
         if mention.kind != "trigger":
             continue
         event_type: EventType = mention.value  # type: ignore[assignment]
+        if _held_back(mention, prospective, prospects):
+            continue
         extra = mention.entry.extra
+        if event_type == "meeting":
+            hosts.add(extra)
         if event_type == "agreement" and not (signed_object or action):
             continue
         if extra == "counted" and not _counted(folded, mention, mentions):
@@ -91,8 +125,11 @@ def _types(
     if "agreement" in strong and not signed_object and sharing:
         del strong["agreement"]  # agreed to share information: the sharing is the event
         strong.setdefault("intelligence_sharing", "064")
+    if "meeting" in strong and hosts == {"043"} and _HOSTED.intersection(strong):
+        del strong["meeting"]  # hosted a training course: the course is the event
     if not strong:
-        for event_type in weak:
+        attended = [t for t in weak if not (ceremony and t == "meeting")]  # a ceremony's guests
+        for event_type in attended:
             strong.setdefault(event_type, "")
     return strong, weak, first
 
@@ -122,7 +159,11 @@ def facts_of(
             cities.append((mention.value, mention.entry.extra))
         elif kind == "person" and mention.entry.extra:
             official = True
-    types, weak, first = _types(folded, mentions) if "trigger" in kinds else ({}, [], -1)
+    ceremony = "ceremony" in cues
+    offtime = "offtime" in cues and sentence.index > 0  # last year, next month: not this event
+    types, weak, first = (
+        _types(folded, mentions, ceremony) if "trigger" in kinds and not offtime else ({}, [], -1)
+    )
     found = sides(folded, mentions, cues) if kinds & _PARTY_KINDS else []
     orgs = organizations(mentions) if "org" in kinds else []
     security = (
@@ -145,6 +186,7 @@ def facts_of(
         negative="negative" in cues,
         cooperation="cooperation" in cues,
         weak_types=weak,
+        ceremony=ceremony,
         strong=first >= 0,
         trigger_at=first,
         unattributed="agency" in kinds and _unattributed(mentions, found),
