@@ -74,7 +74,6 @@ class Runtime:
     reclaimer: Reclaimer | None = None
     http: HttpServer | None = None
     owns_client: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
     metrics: Metrics = field(init=False)
 
     def __post_init__(self) -> None:

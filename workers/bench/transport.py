@@ -11,7 +11,6 @@ the shell and Redis alone allow on this machine: the ceiling the real pipeline i
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import time
 from datetime import UTC, datetime
 
@@ -24,6 +23,7 @@ from workers.core.pipeline import (
     article_id,
     idempotency_key,
     passed_through,
+    text_digest,
 )
 from workers.logs import configure_logging
 from workers.settings import load_settings
@@ -43,7 +43,7 @@ class EchoPipeline(Pipeline):
         delivery_count: int = 1,
     ) -> Enrichment:
         started = time.perf_counter()
-        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        digest = text_digest(article.text)
         identifier = article_id(article, digest)
         enriched = EnrichedArticle(
             id=identifier,

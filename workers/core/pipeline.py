@@ -21,7 +21,7 @@ from workers.core.indexes import ArticleIndex, Sighting, SplitIndex
 from workers.core.language import LanguageDetector
 from workers.core.normalize import clean_text
 from workers.core.signature import signature
-from workers.core.sketch import Sketcher, content_hash
+from workers.core.sketch import Sketcher
 from workers.core.stories import MemoryStoryIndex, StoryIndex
 
 
@@ -101,11 +101,6 @@ class Pipeline:
             duplicates or MemoryDuplicateIndex(), stories or MemoryStoryIndex()
         )
         self.worker = worker
-
-    def digest(self, article: Article) -> tuple[str, str]:
-        """(article id, content hash) — cheap, used for idempotency before enrichment."""
-        digest = content_hash(article.text)
-        return article_id(article, text_digest(article.text)), digest
 
     async def enrich(
         self,

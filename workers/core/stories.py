@@ -247,19 +247,3 @@ class MemoryStoryIndex:
             mentions=mentions,
             seen_at=seen_at,
         )
-
-
-class NoStories:
-    """Assigns no story (a pipeline that only detects duplicates)."""
-
-    async def assign(
-        self,
-        article_id: str,
-        signature: Signature,
-        *,
-        outlet: str | None,
-        language: str,
-        seen_at: datetime,
-        duplicate_of: str | None = None,
-    ) -> StoryAssignment:
-        return StoryAssignment()
