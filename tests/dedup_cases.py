@@ -13,10 +13,18 @@ from workers.core.reposts import KINDS, reposts
 
 
 def repost_cases(rows: list[dict[str, Any]], per_kind: int) -> Iterator[tuple[str, str, str]]:
-    """(original id, repost id, repost text) for every article and kind of edit."""
+    """(original id, repost id, repost text) for every article and kind of edit.
+
+    The original of a repost is the first article of its text: a labelled set's own reposts
+    (``gold.duplicate_of``) pass their copies on to the article they copy.
+    """
+    root = {row["id"]: row["gold"].get("duplicate_of") or row["id"] for row in rows}
     for n, row in enumerate(rows):
+        original = row["id"]
+        while root[original] != original:
+            original = root[original]
         for i, copy in enumerate(reposts(row["text"], seed=n, per_kind=per_kind)):
-            yield row["id"], f"{row['id']}~{copy.kind}~{i}", copy.text
+            yield original, f"{row['id']}~{copy.kind}~{i}", copy.text
 
 
 def precision_recall(
