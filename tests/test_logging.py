@@ -44,6 +44,25 @@ async def test_one_canonical_line_per_article(
     assert "CANARY-7f3a" not in json.dumps(logs, default=str)
 
 
+async def test_a_repeated_article_is_logged_as_already_published(
+    settings_factory: Callable[..., Settings],
+    engines: Engines,
+    article_factory: Callable[..., dict[str, Any]],
+) -> None:
+    """The same article pushed twice is published once; the log says which line was which."""
+    settings = settings_factory()
+    client = fakeredis.FakeAsyncRedis()
+    app, broker, _ = build_app(settings, client=client, engines=engines)
+    article = article_factory()
+    with capture_logs() as logs:
+        async with TestRedisBroker(broker) as test_broker, TestApp(app):
+            await test_broker.publish(article, stream=settings.input_stream)
+            await test_broker.publish(article, stream=settings.input_stream)
+    events = [line["event"] for line in logs if line["event"].startswith("article_")]
+    assert events == ["article_enriched", "article_already_published"]
+    assert await client.xlen(settings.enriched_stream) == 1
+
+
 def test_secret_keys_are_redacted_by_the_processor_chain() -> None:
     """Even a careless call that logs a body or URL prints `[redacted]`."""
     event = _drop_secrets(

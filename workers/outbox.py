@@ -33,12 +33,15 @@ class Batch:
 
 @dataclass(frozen=True)
 class CommitResult:
-    """Counts returned by the script."""
+    """Counts returned by the script, and which articles were published before."""
 
     published: int
     skipped: int
     dead: int
     acked: int
+    skipped_at: tuple[int, ...] = ()
+    """Positions in ``Batch.enrichments`` of the articles published before (a redelivery):
+    acknowledged only."""
 
 
 @dataclass(frozen=True)
@@ -92,5 +95,6 @@ class Outbox:
         for letter in batch.dead:
             args += [letter.entry_id, letter.reason, letter.model_dump_json()]
         args += batch.ack_ids
-        published, skipped, dead, acked = await self._script(keys=keys, args=args)
-        return CommitResult(int(published), int(skipped), int(dead), int(acked))
+        published, skipped, dead, acked, *rest = await self._script(keys=keys, args=args)
+        skipped_at = tuple(int(p) - 1 for p in (rest[0] if rest else []))
+        return CommitResult(int(published), int(skipped), int(dead), int(acked), skipped_at)

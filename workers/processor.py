@@ -111,7 +111,7 @@ class Processor:
         if self.observer is not None:
             self.observer.received_entries(len(entries))
             self.observer.committed(batch, result, 0.0)
-        self._log_batch(batch, 0.0)
+        self._log_batch(batch, 0.0, result)
 
     async def _enrich(self, entry: Entry, article: Article) -> Enrichment:
         return await self.pipeline.enrich(
@@ -150,13 +150,23 @@ class Processor:
         if failed_ids:
             await self.client.hdel(self.failures_key, *failed_ids)
         self.ready = True
-        self._log_batch(batch, time.perf_counter() - started)
+        self._log_batch(batch, time.perf_counter() - started, result)
         return result
 
-    def _log_batch(self, batch: Batch, elapsed: float) -> None:
+    def _log_batch(self, batch: Batch, elapsed: float, result: CommitResult | None = None) -> None:
         per_article_ms = round(elapsed * 1000 / max(1, len(batch.ack_ids)), 3)
-        for item in batch.enrichments:
+        published_before = set(result.skipped_at) if result is not None else set()
+        for position, item in enumerate(batch.enrichments):
             a = item.article
+            if position in published_before:
+                self.log.info(
+                    "article_already_published",
+                    article_id=a.id,
+                    entry_id=a.processing.entry_id,
+                    idempotency_key=a.processing.idempotency_key,
+                    delivery_count=a.processing.delivery_count,
+                )
+                continue
             self.log.info(
                 "article_enriched",
                 article_id=a.id,
