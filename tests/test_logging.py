@@ -80,3 +80,20 @@ def test_json_logs_outside_a_terminal(capsys: pytest.CaptureFixture[str]) -> Non
     structlog.get_logger("t").info("hello", n=1)
     line = capsys.readouterr().err.strip().splitlines()[-1]
     assert json.loads(line)["event"] == "hello"
+
+
+def test_faststream_lines_go_through_our_handler(
+    settings_factory: Callable[..., Settings], engines: Engines
+) -> None:
+    """FastStream's own lines (start, shutdown) are JSON too, even when it was imported after
+    logging was configured and gave its logger a coloured handler of its own."""
+    import logging
+
+    configure_logging("INFO", "json")
+    stray = logging.StreamHandler()
+    logging.getLogger("faststream").addHandler(stray)
+    logging.getLogger("faststream").propagate = False
+    build_app(settings_factory(), client=fakeredis.FakeAsyncRedis(), engines=engines)
+    lib = logging.getLogger("faststream")
+    assert stray not in lib.handlers
+    assert lib.propagate

@@ -26,7 +26,7 @@ from workers.connection import ensure_group, redis_client, wait_for_redis
 from workers.core.pipeline import Engines, Pipeline
 from workers.http import HttpServer, serve_http
 from workers.intake import FASTSTREAM_FIELD
-from workers.logs import get_logger
+from workers.logs import adopt_library_loggers, get_logger
 from workers.metrics import Metrics, middleware
 from workers.outbox import Outbox, Streams
 from workers.processor import TRANSIENT, Entry, Processor
@@ -190,6 +190,7 @@ def build_app(
         ),
     )
 
+    adopt_library_loggers()
     serve_http(app, runtime, subscriber)  # before our hooks: up first, down first
 
     @app.on_startup

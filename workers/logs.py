@@ -9,6 +9,7 @@ from typing import Any, Literal
 import structlog
 
 _FORBIDDEN = ("text", "body", "password", "redis_url")
+_LIBRARY_LOGGERS = ("faststream", "faststream.access.redis")
 
 
 def _drop_secrets(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
@@ -53,7 +54,17 @@ def configure_logging(
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for name in ("faststream", "faststream.access.redis"):
+    adopt_library_loggers()
+
+
+def adopt_library_loggers() -> None:
+    """Send FastStream's log records through the root handler (JSON off a terminal).
+
+    FastStream gives its loggers their own coloured stdout handler when it is first imported,
+    which may be after :func:`configure_logging` (the CLI imports it lazily): the app calls
+    this again once it is built.
+    """
+    for name in _LIBRARY_LOGGERS:
         lib = logging.getLogger(name)
         lib.handlers.clear()
         lib.propagate = True
