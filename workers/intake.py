@@ -16,7 +16,7 @@ from faststream.redis.parser import BinaryMessageFormatV1
 from pydantic import ValidationError
 
 from schemas import Article, DeadReason
-from workers.core.normalize import clean_text
+from workers.core.normalize import has_text
 
 FASTSTREAM_FIELD = b"__data__"
 DATA_FIELD = b"data"
@@ -116,7 +116,7 @@ def _text_problem(text: object, limits: Limits) -> Rejection | None:
         return Rejection(
             "too_large", f"`text` has {len(text)} characters, limit {limits.max_text_chars}"
         )
-    if not clean_text(text):
+    if not has_text(text):
         return Rejection("missing_text", "`text` has nothing left once markup is removed")
     return None
 

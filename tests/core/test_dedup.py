@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import zlib
 from datetime import timedelta
 
 import pytest
+from datasketch import MinHash
 
 from tests.dedup_cases import DedupCases
 from tests.index_cases import Feeder, IndexFactory, seed_texts
 from workers.core.dedup import DedupPolicy
 from workers.core.indexes import memory_index
+from workers.core.normalize import fold
 from workers.core.sketch import Sketcher, content_hash, estimate_jaccard, matches_needed
 
 
@@ -44,11 +50,51 @@ class TestSketcher:
         assert (len(sketch.bands), len(sketch.fingerprint)) == (33, 128)
 
     def test_short_text_is_one_shingle(self) -> None:
-        assert Sketcher().shingles("rabat madrid") == {b"rabat madrid"}
+        sketcher = Sketcher()
+        assert sketcher.shingle_hashes("rabat madrid").tolist() == [
+            _shingle_hash([b"rabat", b"madrid"])
+        ]
+
+    def test_shingle_hashes_are_the_documented_formula(self) -> None:
+        folded = fold(seed_texts()["000_9be00a86e598711c"])
+        words = folded.encode("utf-8").split()
+        expected = {_shingle_hash(words[i : i + 3]) for i in range(len(words) - 2)}
+        assert Sketcher().shingle_hashes(folded).tolist() == sorted(expected)
+
+    def test_minima_are_datasketchs_affine32_minhash(self) -> None:
+        sketcher = Sketcher()
+        hashes = sketcher.shingle_hashes(fold(seed_texts()["001_6b56e5e20511414a"]))
+        minhash = MinHash(num_perm=128, seed=42, hashfunc=int, scheme="affine32")
+        minhash.update_batch(hashes.tolist())
+        assert sketcher.minima(hashes).tolist() == minhash.hashvalues.tolist()
+
+    def test_same_sketch_in_another_process(self) -> None:
+        """No Python ``hash()`` anywhere: another interpreter (another hash seed) agrees."""
+        text = "La Policía Nacional y la Gendarmería marroquí desarticulan una red en Algeciras."
+        code = (
+            "import sys; from workers.core.sketch import Sketcher; "
+            "s = Sketcher().sketch(sys.argv[1]); print(s.bands, s.fingerprint.hex())"
+        )
+        env = {**os.environ, "PYTHONHASHSEED": "12345"}
+        ran = subprocess.run(
+            [sys.executable, "-c", code, text], capture_output=True, text=True, env=env, check=True
+        )
+        here = Sketcher().sketch(text)
+        assert ran.stdout.strip() == f"{here.bands} {here.fingerprint.hex()}"
 
     def test_too_many_bands_for_permutations_rejected(self) -> None:
         with pytest.raises(ValueError, match="permutations"):
             Sketcher(num_perm=16, bands=32, rows=2)
+
+
+def _shingle_hash(words: list[bytes]) -> int:
+    """A shingle's hash as the sketch module documents it, in plain Python."""
+    mask = 2**64 - 1
+    multipliers = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
+    x = sum(zlib.crc32(w) * m for w, m in zip(words, multipliers, strict=False)) & mask
+    for multiplier in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53):
+        x = ((x ^ (x >> 33)) * multiplier) & mask
+    return (x ^ (x >> 33)) >> 32
 
 
 class TestEstimate:

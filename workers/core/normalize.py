@@ -8,6 +8,8 @@ import sys
 import unicodedata
 from functools import cache
 
+import numpy as np
+
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _URL = re.compile(r"https?://\S{1,2000}|www\.\S{1,2000}")
 _SPACE = re.compile(r"\s+")
@@ -45,6 +47,14 @@ def clean_text(text: str) -> str:
     if "http" in text or "www." in text:
         text = _URL.sub(" ", text)
     return " ".join(text.split())
+
+
+def has_text(text: str) -> bool:
+    """Whether :func:`clean_text` leaves anything, without building it unless there is
+    markup to remove."""
+    if "<" in text or "&" in text or "http" in text or "www." in text:
+        return bool(clean_text(text))
+    return bool(text.replace("\x00", " ").strip())
 
 
 @cache
@@ -87,12 +97,66 @@ def _fold_arabic_letters(text: str) -> str:
     return text
 
 
+_DROP, _KEEP, _SPACE_OUT = 0, 1, 2
+_VECTOR_MIN = 256
+"""Shorter texts take the regex path (numpy's fixed cost per call is higher there)."""
+
+
+@cache
+def _bmp_classes() -> np.ndarray:
+    """Per BMP code point what :func:`_letters_only` does with it: drop it (a combining
+    mark), keep it (a letter) or make it a space (anything else: the regex's classes, read
+    off each code point once, ~40 ms)."""
+    classes = np.full(0x10000, _KEEP, dtype=np.uint8)
+    for code in range(0x10000):
+        char = chr(code)
+        if unicodedata.combining(char):
+            classes[code] = _DROP
+        elif _NON_LETTER.match(char) or char.isspace():
+            classes[code] = _SPACE_OUT
+    return classes
+
+
+def _letters_only(text: str) -> str:
+    """``text`` with combining marks removed and every other non-letter (punctuation,
+    digits, ``_``, whitespace) a single space, words joined by one space: the regex passes
+    of :func:`strip_accents` and ``_NON_LETTER``, done as one table lookup per code point in
+    numpy for long texts (four to eight times faster on a 5 KB article)."""
+    if len(text) < _VECTOR_MIN:
+        bmp, astral = _combining_marks()
+        stripped = astral.sub("", bmp.sub("", text)) if not text.isascii() else text
+        return " ".join(_NON_LETTER.sub(" ", stripped).split())
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    if int(codes.max()) > 0xFFFF:  # beyond the table: the regex path
+        bmp, astral = _combining_marks()
+        stripped = astral.sub("", bmp.sub("", text))
+        return " ".join(_NON_LETTER.sub(" ", stripped).split())
+    classes = _bmp_classes()[codes]
+    if not classes.all():  # combining marks to drop
+        kept = classes != _DROP
+        codes, classes = codes[kept], classes[kept]
+    space = classes == _SPACE_OUT
+    # A letter, or the space before one: runs of non-letters collapse, none at either end.
+    letter = ~space
+    if not letter.any():
+        return ""
+    wanted = letter.copy()
+    wanted[:-1] |= letter[1:]
+    wanted[: int(letter.argmax())] = False
+    letters: bytes = np.where(space, np.uint32(0x20), codes)[wanted].tobytes()
+    return letters.decode("utf-32-le")
+
+
 def fold(text: str) -> str:
     """Fold text for comparison: case, accents, Arabic letter variants and diacritics,
     punctuation and digits gone, whitespace collapsed."""
-    text = _fold_arabic_letters(_AR_STRIP.sub("", clean_text(text)))
-    text = strip_accents(text.casefold())
-    return " ".join(_NON_LETTER.sub(" ", text).split())
+    return fold_clean(clean_text(text))
+
+
+def fold_clean(cleaned: str) -> str:
+    """:func:`fold` of a text already through :func:`clean_text`."""
+    text = _fold_arabic_letters(_AR_STRIP.sub("", cleaned))
+    return _letters_only(unicodedata.normalize("NFKD", text.casefold()))
 
 
 def letters_sample(text: str, limit: int) -> str:

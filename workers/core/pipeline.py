@@ -40,7 +40,12 @@ def passed_through(article: Article) -> dict[str, Any]:
 def text_digest(text: str) -> str:
     """SHA-256 of the text as received, HTML and whitespace normalised (case, letters,
     digits and punctuation kept): two inputs differ exactly when this differs."""
-    return hashlib.sha256(clean_text(text).encode("utf-8")).hexdigest()
+    return clean_digest(clean_text(text))
+
+
+def clean_digest(cleaned: str) -> str:
+    """:func:`text_digest` of a text already through ``clean_text``."""
+    return hashlib.sha256(cleaned.encode("utf-8")).hexdigest()
 
 
 def article_id(article: Article, digest: str) -> str:
@@ -110,9 +115,10 @@ class Pipeline:
         delivery_count: int = 1,
     ) -> Enrichment:
         started = time.perf_counter()
-        sketch = self.engines.sketcher.sketch(article.text)
+        cleaned = clean_text(article.text)  # once, for the sketch and the text's digest
+        sketch = self.engines.sketcher.sketch_clean(cleaned)
         digest = sketch.digest
-        received = text_digest(article.text)
+        received = clean_digest(cleaned)
         identifier = article_id(article, received)
         sketched = time.perf_counter()
         language = self.engines.detector.detect(article.text)
