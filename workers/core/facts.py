@@ -73,9 +73,10 @@ def _deferred(mention: Mention, prospects: Sequence[int]) -> bool:
 
 
 def _held_back(mention: Mention, prospective: Sequence[Mention], prospects: list[int]) -> bool:
-    """Whether a trigger names something only planned, discussed or aimed at; a held-back
-    trigger holds back those listed after it (``teams as well as patrols``)."""
-    if mention.value == "agreement" and any(  # ``acordaron estudiar``: agreed to study
+    """Whether a trigger names something only planned, discussed or aimed at (it is part of
+    the cue, ``will meet``, or after it); a held-back trigger holds back those listed after
+    it (``teams as well as patrols``)."""
+    if mention.value not in _PLEDGED and any(  # ``acordaron estudiar``, ``will meet``
         p.start <= mention.start < p.end for p in prospective
     ):
         return True

@@ -17,6 +17,7 @@ from workers.core.matcher import Mention
 
 _NEAR_WORDS = 4
 _ADJACENT_WORDS = 2
+_FAR = 1 << 20
 _PASSING_REACH = 40
 _AMBIGUOUS_REACH = 30
 _LIST_WORDS = frozenset(
@@ -51,6 +52,19 @@ def _near(folded: str, mention: Mention, others: Sequence[Mention], reach: int) 
         if other.start >= mention.end and _words(folded, mention.end, other.start) < reach:
             return True
     return False
+
+
+def _gap(folded: str, mention: Mention, others: Sequence[Mention]) -> int:
+    """Words between ``mention`` and the nearest of ``others`` (a large number if none):
+    ``businessman to Tanzanian detectives`` — the body is nearer than the person noun."""
+    gaps = [
+        _words(folded, other.end, mention.start)
+        if other.end <= mention.start
+        else _words(folded, mention.end, other.start)
+        for other in others
+        if other is not mention and (other.end <= mention.start or other.start >= mention.end)
+    ]
+    return min(gaps, default=_FAR)
 
 
 def _passing(folded: str, mentions: Sequence[Mention]) -> set[int]:
@@ -98,10 +112,10 @@ def sides(folded: str, mentions: Sequence[Mention], cues: Set[str] | None = None
                 continue
             found.append(Side(mention.value, mention))
         elif mention.kind == "demonym":
-            if _near(folded, mention, persons, _ADJACENT_WORDS) or not _near(
-                folded, mention, bodies, _NEAR_WORDS
-            ):
-                continue
+            body_gap = _gap(folded, mention, bodies)
+            person_gap = _gap(folded, mention, persons)
+            if body_gap >= _NEAR_WORDS or (person_gap < _ADJACENT_WORDS and person_gap <= body_gap):
+                continue  # no body beside it, or a person noun nearer (a Moroccan national)
             agency = _agency_beside(folded, mention, bodies)
             found.append(Side(mention.value, mention, agency=agency))
         elif mention.kind == "agency" and id(mention) in owned:

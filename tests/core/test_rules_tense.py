@@ -1,0 +1,139 @@
+"""Tense and time in English and Spanish news: what is announced for later (``are set to
+sign``, ``will conduct``, ``firmarán``, ``van a firmar``), drafted, or happened before the
+reported event is no event of its own; the event reported beside it is kept (sentences
+written for these tests, in wire, ministry and regional-daily styles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.core.events import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+def types(extractor: Extractor, text: str, language: str) -> set[str]:
+    return {e.type for e in extractor.extract(text, language, None).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # wire: announced signing
+            "JAKARTA, March 3 - Indonesia and Malaysia are set to sign a memorandum of "
+            "understanding on drug trafficking when their police chiefs meet later this "
+            "month, officials said.",
+            "en",
+            set(),
+        ),
+        (  # regional daily: future exercise beside a real meeting in another sentence
+            "The navy chiefs of India and Sri Lanka held talks in Colombo on Monday. The "
+            "two navies will conduct a joint exercise off Trincomalee in April, a navy "
+            "spokesman said.",
+            "en",
+            {"meeting"},
+        ),
+        (  # ministry: a draft is not a deal, the patrols in it are no operation
+            "Officials from Ghana and Togo held talks in Accra on Wednesday on border "
+            "security. A draft agreement on joint patrols was presented to the ministers.",
+            "en",
+            {"meeting"},
+        ),
+        (  # a future handover is no extradition yet
+            "Kenyan police handed over a wanted Tanzanian businessman to Tanzanian "
+            "detectives on Friday. Two other suspects are due to be extradited to Uganda "
+            "after a court hearing.",
+            "en",
+            {"extradition"},
+        ),
+        (  # Spain: future tense
+            "Los ministros del Interior de España y Portugal firmarán en las próximas "
+            "semanas un acuerdo para reforzar la vigilancia de la frontera frente al "
+            "narcotráfico.",
+            "es",
+            set(),
+        ),
+        (  # Latin America: periphrastic future (ir a + infinitive)
+            "Las autoridades de Ecuador y Colombia van a firmar un memorando para crear un "
+            "equipo binacional de investigación contra la minería ilegal, anunció la "
+            "cancillería ecuatoriana.",
+            "es",
+            set(),
+        ),
+        (  # ministry release: training to be received
+            "El Ministerio del Interior de Paraguay anunció que sus agentes antidrogas "
+            "recibirán capacitación de la DEA estadounidense en el marco de un programa "
+            "de cooperación.",
+            "es",
+            set(),
+        ),
+        (  # a meeting held now; the working groups will meet later
+            "El director de la Policía de Guatemala se reunió el lunes con su homólogo "
+            "salvadoreño en San Salvador. Los grupos de trabajo de ambas policías se "
+            "reunirán cada tres meses para revisar la lucha contra las pandillas.",
+            "es",
+            {"meeting"},
+        ),
+    ],
+)
+def test_announced_or_drafted_is_no_event(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The interior ministers of Kenya and Somalia met in Nairobi on Tuesday. They "
+            "last met in June, when they agreed to conduct coordinated border patrols.",
+            "en",
+            {"meeting"},
+        ),
+        (
+            "Agentes de la Policía Nacional y de la Policía Judiciaria portuguesa "
+            "desarticularon el martes una red de narcotráfico en una operación conjunta. "
+            "Ambos cuerpos ya habían firmado un protocolo de colaboración.",
+            "es",
+            {"joint_operation"},
+        ),
+    ],
+)
+def test_what_happened_before_is_background(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries"),
+    [
+        (
+            "Kenyan police on Friday handed over a Tanzanian businessman wanted for fraud "
+            "to Tanzanian detectives at the Namanga border post.",
+            "en",
+            {"KE", "TZ"},
+        ),
+        (
+            "Thai immigration police handed over a Chinese suspect to Chinese police "
+            "officers at Suvarnabhumi airport on Tuesday.",
+            "en",
+            {"TH", "CN"},
+        ),
+        (  # the person noun is the demonym's own: no side
+            "Spanish police arrested a Moroccan national wanted for drug trafficking and "
+            "handed him over to the French authorities.",
+            "en",
+            {"ES", "FR"},
+        ),
+    ],
+)
+def test_body_beside_a_demonym_beats_a_person_noun_before_it(
+    extractor: Extractor, text: str, language: str, countries: set[str]
+) -> None:
+    summary = extractor.extract(text, language, None).summary
+    assert set(summary.countries) == countries
