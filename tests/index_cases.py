@@ -50,12 +50,13 @@ def event(
     actor: str | None = "MA",
     organization: str | None = None,
     city: str | None = None,
+    where: str | None = None,
     start: date | None = None,
     end: date | None = None,
     occasion: str | None = None,
     agency: str | None = None,
 ) -> CooperationEvent:
-    """A cooperation event as the extractor codes it."""
+    """A cooperation event as the extractor codes it (``where``: the location's country)."""
     return CooperationEvent.model_validate(
         {
             "event_id": f"{type}-{actor}-{counterpart}-{start}",
@@ -64,7 +65,7 @@ def event(
             "plover": "CONSULT",
             "actor": Party(country=actor, agency=agency),
             "counterpart": Party(country=counterpart, organization=organization),
-            "location": Location(city=city) if city else None,
+            "location": Location(city=city, country=where) if city or where else None,
             "date": DateRange(start=start, end=end or start) if start else None,
             "occasion": occasion,
             "confidence": 0.9,

@@ -121,6 +121,83 @@ class StoryCases:
         second = await feed.send("es", events=[event("ES", actor="CO")], published_at=published)
         assert second.story.story_id == first.story.story_id
 
+    async def test_dateline_in_the_capital_and_raid_in_the_port_join(self, feed: Feeder) -> None:
+        """One joint operation: Reuters datelined Bogotá, a Spanish outlet naming Cartagena,
+        neither giving the event date; published a day apart."""
+        published = datetime(2025, 11, 5, tzinfo=UTC)
+        op = "joint_operation"
+        first = await feed.send(
+            "en",
+            events=[event("ES", actor="CO", type=op, city="Bogota", where="CO")],
+            published_at=published,
+        )
+        second = await feed.send(
+            "es",
+            events=[event("CO", actor="ES", type=op, city="Cartagena", where="CO")],
+            language="es",
+            published_at=published - timedelta(days=1),
+        )
+        assert second.story.story_id == first.story.story_id
+
+    async def test_transfer_seen_from_both_ends_joins(self, feed: Feeder) -> None:
+        """Prisoners flown from Mexico City to New York: each outlet names another end."""
+        published = datetime(2025, 8, 13, tzinfo=UTC)
+        first = await feed.send(
+            "en",
+            events=[event("US", actor="MX", type="extradition", city="Mexico City", where="MX")],
+            published_at=published,
+        )
+        second = await feed.send(
+            "es",
+            events=[event("US", actor="MX", type="extradition", city="New York", where="US")],
+            language="es",
+            published_at=published - timedelta(days=1),
+        )
+        assert second.story.story_id == first.story.story_id
+
+    async def test_visit_returned_a_week_later_elsewhere_is_another_story(
+        self, feed: Feeder
+    ) -> None:
+        """The Spanish minister in Rabat, then the Moroccan one in Madrid a week later:
+        same parties, same kind of event, undated reports, other places — two stories."""
+        published = datetime(2025, 3, 4, tzinfo=UTC)
+        first = await feed.send(
+            "rabat", events=[event("ES", city="Rabat", where="MA")], published_at=published
+        )
+        second = await feed.send(
+            "madrid",
+            events=[event("ES", city="Madrid", where="ES")],
+            published_at=published + timedelta(days=7),
+        )
+        assert second.story.story_id != first.story.story_id
+
+    async def test_other_event_of_the_same_parties_elsewhere_is_another_story(
+        self, feed: Feeder
+    ) -> None:
+        """The same day, the same two countries: a meeting in Rabat and a joint operation in
+        Tangier share no event, so their places keep them apart."""
+        published = datetime(2025, 3, 4, tzinfo=UTC)
+        first = await feed.send(
+            "meeting", events=[event("ES", city="Rabat", where="MA")], published_at=published
+        )
+        second = await feed.send(
+            "raid",
+            events=[event("ES", type="joint_operation", city="Tangier", where="MA")],
+            published_at=published,
+        )
+        assert second.story.story_id != first.story.story_id
+
+    async def test_places_outside_the_parties_countries_still_conflict(self, feed: Feeder) -> None:
+        """A MA-ES meeting in Rabat and one reported in Brussels: Belgium takes no part."""
+        published = datetime(2025, 3, 4, tzinfo=UTC)
+        first = await feed.send(
+            "rabat", events=[event("ES", city="Rabat", where="MA")], published_at=published
+        )
+        second = await feed.send(
+            "brussels", events=[event("ES", city="Brussels", where="BE")], published_at=published
+        )
+        assert second.story.story_id != first.story.story_id
+
     async def test_first_report_is_new_then_mentions_grow(self, feed: Feeder) -> None:
         day = date(2025, 3, 12)
         kinds = []

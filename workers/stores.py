@@ -62,7 +62,14 @@ from redis.asyncio import Redis
 from schemas import CooperationEvent, StoryCounts
 from workers.core.dedup import DedupPolicy, DuplicateDecision
 from workers.core.indexes import Sighting, Verdict
-from workers.core.signature import SAME_PARTIES, SLACK_DAYS, Context
+from workers.core.signature import (
+    NEAR_DAYS,
+    SAME_PARTIES,
+    SLACK_DAYS,
+    SOFT_AFTER_DAYS,
+    SOFT_BEFORE_DAYS,
+    Context,
+)
 from workers.core.stories import (
     PARTICIPANT_CAP,
     STORIES_JUDGED,
@@ -155,6 +162,9 @@ class RedisIndex:
             "ctx": _context(signature.context),
             "slack": SLACK_DAYS,
             "same": SAME_PARTIES,
+            "before": SOFT_BEFORE_DAYS,
+            "after": SOFT_AFTER_DAYS,
+            "near": NEAR_DAYS,
             "cap": PARTICIPANT_CAP,
             "scan": STORIES_SCANNED,
             "judged": STORIES_JUDGED,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from tests.index_cases import CrowdCases, Feeder, IndexFactory, crowd, event
 from tests.story_cases import StoryCases
 from workers.core import stories
 from workers.core.indexes import memory_index
-from workers.core.signature import Context, event_key, judge, signature, span
+from workers.core.signature import Context, event_key, judge, near, signature, span
 from workers.core.stories import PARTICIPANT_CAP, STORIES_JUDGED, MemoryStoryIndex
 
 
@@ -86,15 +87,54 @@ class TestSignature:
 
     def test_parties_alone_must_be_nearly_the_same(self) -> None:
         article = signature([event("TN"), event("DZ", actor="TN")], None)
-        assert judge(article, Context(), shared=3, participants=6) is None
+        assert judge(article, Context(), shared=3, participants=6, shares_event=True) is None
 
-    def test_same_parties_alone_are_enough(self) -> None:
+    def test_same_parties_and_a_common_event_are_enough(self) -> None:
         article = signature([event("TN")], None)
-        assert judge(article, Context(), shared=2, participants=2) == 2
+        assert judge(article, Context(), shared=2, participants=2, shares_event=True) == 2
+
+    def test_undated_match_needs_a_common_event(self) -> None:
+        article = signature([event("TN")], None)
+        assert judge(article, Context(), shared=2, participants=2) is None
+
+    def test_agreeing_event_dates_need_no_common_event(self) -> None:
+        day = date(2025, 2, 3)
+        article = signature([event("TN", type="training", start=day)], None)
+        story = Context(hard=(day.toordinal(), day.toordinal()))
+        assert judge(article, story, shared=2, participants=2) == 3
+
+    def test_background_dates_far_from_publication_are_left_out(self) -> None:
+        published = datetime(2025, 6, 4, tzinfo=UTC)
+        old = event("HN", actor="US", start=date(2024, 8, 1), end=date(2024, 8, 31))
+        context = signature([old], published).context
+        assert context.hard is None and context.soft is not None
+        recent = event("HN", actor="US", start=date(2025, 6, 3))
+        both = signature([old, recent], published).context
+        assert both.hard == (date(2025, 6, 3).toordinal(),) * 2
 
     def test_other_city_conflicts(self) -> None:
         article = signature([event("FR", city="Rabat")], None)
-        assert judge(article, Context(city="marrakech"), shared=2, participants=2) is None
+        story = Context(city="marrakech")
+        assert judge(article, story, shared=2, participants=2, shares_event=True) is None
+
+    def test_other_city_of_the_same_event_fits_without_bonus(self) -> None:
+        published = datetime(2025, 11, 4, tzinfo=UTC)
+        article = signature([event("ES", city="Cartagena", where="MA")], published)
+        story = replace(article.context, city="rabat")
+        assert judge(article, story, shared=2, participants=2, shares_event=True) == 2
+        assert judge(article, story, shared=2, participants=2, shares_event=False) is None
+
+    def test_other_city_needs_near_dates(self) -> None:
+        published = datetime(2025, 11, 4, tzinfo=UTC)
+        article = signature([event("ES", city="Cartagena", where="MA")], published)
+        later = signature([event("ES", city="Rabat", where="MA")], published + timedelta(days=3))
+        assert judge(article, later.context, shared=2, participants=2, shares_event=True) is None
+
+    def test_undated_report_is_near_its_publication_days(self) -> None:
+        published = datetime(2025, 11, 4, tzinfo=UTC)
+        day = published.date().toordinal()
+        assert near(signature([event("ES")], published).context) == (day, day)
+        assert near(Context()) is None
 
     def test_agreeing_date_city_and_occasion_add_to_score(self) -> None:
         day = date(2025, 11, 25)

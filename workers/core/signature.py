@@ -13,8 +13,19 @@ Rules, the same in memory and in the Redis script (``workers/lua/article.lua``):
 - dates conflict when both sides have event dates and the ranges are more than
   :data:`SLACK_DAYS` apart (two INTERPOL assemblies a year apart, two agreements a year apart);
   an article with no event date stands for ``[published - 10 days, published + 1 day]``; an
-  article with neither fits any date;
-- cities (or location countries) conflict when both are known and differ;
+  article with neither fits any date. Event dates more than :data:`FRESH_DAYS` from the
+  publication are background (the arrest in February, the treaty denounced last year), not
+  the event reported, and left out;
+- without event dates on both sides that agree, the article must share an event (type and
+  sides) with the story: a Moroccan-French meeting in Rabat whose report mentions joint
+  operations with Spain in passing is not the Moroccan-Spanish agreement signed in Rabat
+  that week;
+- cities (or location countries) conflict when both are known and differ, unless the report
+  is plainly the same event seen from elsewhere (:func:`elsewhere`): it shares an event (type
+  and sides) with the story, the dates are near (event dates that agree, or publications at
+  most :data:`NEAR_DAYS` apart), the parties are nearly the same, and both places lie in the
+  same country or in countries taking part — a dateline in Bogotá and the raid in Cartagena,
+  the plane leaving Mexico City and landing in New York;
 - the score is the shared participants, +1 for agreeing event dates, +1 for the same city,
   +1 for the same occasion; with none of these three, the two sets of participants must be
   nearly the same (Jaccard ≥ :data:`SAME_PARTIES`); the best score wins, the earliest story on
@@ -39,6 +50,11 @@ participants must overlap this much (Jaccard): a bilateral meeting in Algiers on
 not the Arab interior ministers' council in Tunis on 5 March, though three of its parties sat
 there too."""
 SOFT_BEFORE_DAYS, SOFT_AFTER_DAYS = 10, 1
+FRESH_DAYS = 31
+"""An event date this many days or more before (or after) the publication is background."""
+NEAR_DAYS = 2
+"""Near in time (for :func:`elsewhere`): event dates, or the days an undated story was
+published, at most this many days apart."""
 
 Span = tuple[int, int]
 """Inclusive range of proleptic Gregorian day ordinals."""
@@ -131,16 +147,19 @@ def signature(events: Sequence[CooperationEvent], published_at: datetime | None)
     keyed: dict[str, CooperationEvent] = {}
     participants: set[str] = set()
     hard: Span | None = None
+    day = published_at.date().toordinal() if published_at is not None else None
+    fresh = (day - FRESH_DAYS, day + FRESH_DAYS) if day is not None else None
     for event in events:
         key = event_key(event)
         if key is None:
             continue
         keyed.setdefault(key, event)
         participants.update(s for s in (side(event.actor), side(event.counterpart)) if s)
-        hard = union(hard, span(event.date))
+        when = span(event.date)
+        if when is not None and (fresh is None or overlaps(when, fresh, 0)):
+            hard = union(hard, when)
     soft: Span | None = None
-    if hard is None and published_at is not None:
-        day = published_at.date().toordinal()
+    if hard is None and day is not None:
         soft = (day - SOFT_BEFORE_DAYS, day + SOFT_AFTER_DAYS)
     located = [e.location for e in keyed.values() if e.location is not None]
     context = Context(
@@ -153,28 +172,70 @@ def signature(events: Sequence[CooperationEvent], published_at: datetime | None)
     return Signature(tuple(sorted(participants)), context, tuple(keyed.items()))
 
 
-def judge(article: Signature, story: Context, shared: int, participants: int) -> int | None:
+def near(context: Context) -> Span | None:
+    """When, narrowly: the event dates, else the publication days, else unknown."""
+    if context.hard is not None:
+        return context.hard
+    if context.soft is None:
+        return None
+    return (context.soft[0] + SOFT_BEFORE_DAYS, context.soft[1] - SOFT_AFTER_DAYS)
+
+
+def elsewhere(
+    article: Signature, story: Context, *, same_parties: bool, shares_event: bool
+) -> bool:
+    """Whether a report whose place differs from the story's is still the same event: one
+    event in common, near in time, nearly the same parties, and both places in one country
+    or in countries taking part."""
+    mine, theirs = near(article.context), near(story)
+    if not (same_parties and shares_event and mine and theirs):
+        return False
+    if not overlaps(mine, theirs, NEAR_DAYS):
+        return False
+    left, right = article.context.country, story.country
+    taking_part = {p.removeprefix("c:") for p in article.participants if p.startswith("c:")}
+    return bool(left and right and (left == right or {left, right} <= taking_part))
+
+
+def _dates(mine: Context, theirs: Context, *, shares_event: bool) -> int | None:
+    """1 when the event dates agree, 0 when no dates conflict and an event is in common,
+    None otherwise."""
+    if mine.hard is not None and theirs.hard is not None:
+        return 1 if overlaps(mine.hard, theirs.hard) else None
+    left, right = mine.hard or mine.soft, theirs.hard or theirs.soft
+    if left is not None and right is not None and not overlaps(left, right):
+        return None
+    return 0 if shares_event else None  # no event dates agree, and no event in common
+
+
+def judge(
+    article: Signature,
+    story: Context,
+    shared: int,
+    participants: int,
+    *,
+    shares_event: bool = False,
+) -> int | None:
     """How well an article fits a story of ``participants`` participants, ``shared`` of them
-    the article's; None: it does not."""
+    the article's; None: it does not. ``shares_event``: the story already counts one of the
+    article's events (type and sides)."""
     mine, theirs, count = article.context, story, len(article.participants)
     if shared < min(2, count) or shared == 0:
         return None
-    score = shared
-    if mine.hard is not None and theirs.hard is not None:
-        if not overlaps(mine.hard, theirs.hard):
+    same_parties = shared >= SAME_PARTIES * (count + participants - shared)
+    dated = _dates(mine, theirs, shares_event=shares_event)
+    if dated is None:
+        return None
+    score = shared + dated
+    if any(
+        a and b and a != b for a, b in ((mine.city, theirs.city), (mine.country, theirs.country))
+    ):
+        if not elsewhere(article, story, same_parties=same_parties, shares_event=shares_event):
             return None
-        score += 1
-    else:
-        left, right = mine.hard or mine.soft, theirs.hard or theirs.soft
-        if left is not None and right is not None and not overlaps(left, right):
-            return None
-    for a, b in ((mine.city, theirs.city), (mine.country, theirs.country)):
-        if a and b and a != b:
-            return None
-    if mine.city and mine.city == theirs.city:
+    elif mine.city and mine.city == theirs.city:
         score += 1
     if mine.occasion and mine.occasion == theirs.occasion:
         score += 1
-    if score == shared and shared < SAME_PARTIES * (count + participants - shared):
+    if score == shared and not same_parties:
         return None  # nothing but the parties agrees, and they are not the same parties
     return score

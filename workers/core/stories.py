@@ -168,9 +168,17 @@ class MemoryStoryIndex:
         best: tuple[int, int, str] | None = None  # (-score, seq, story id)
         for story_id in candidates[:STORIES_JUDGED]:
             story = self._live(story_id, now)
-            count = shared[story_id]
-            score = judge(signature, story.context, count, len(story.parties)) if story else None
-            if story is not None and score is not None:
+            if story is None:
+                continue
+            common = any(key in story.mentions for key, _ in signature.events)
+            score = judge(
+                signature,
+                story.context,
+                shared[story_id],
+                len(story.parties),
+                shares_event=common,
+            )
+            if score is not None:
                 ranked = (-score, story.seq, story_id)
                 best = ranked if best is None or ranked < best else best
         return best[2] if best else None

@@ -6,7 +6,8 @@
 -- ARGV[1]  JSON: p (prefix), id (id hash, hex), article (id), now (ms), window (ms), gen,
 --          gen_expire (unix s), min (bytes that must agree), perms, digest, nbands,
 --          story (its id if it starts one), parts [participants], ctx {h0,h1,s0,s1,ci,co,oc},
---          slack, same, cap (stories kept per participant), scan (read per participant),
+--          slack, same, before/after (soft window around publication, days), near (days),
+--          cap (stories kept per participant), scan (read per participant),
 --          judged (most candidate stories judged), outlet, lang, keys [event keys]
 -- ARGV[2]  fingerprint (bytes)   ARGV[3] id hash (8 bytes)
 -- ARGV[4]  bands: per band u32 shard (big-endian) and its 4-byte field
@@ -162,29 +163,61 @@ if #q.keys == 0 then return reply(dup, matches, nil, {}) end
 local function num(v) if v == false or v == nil or v == '' then return nil end return tonumber(v) end
 local function overlaps(a0, a1, b0, b1) return a0 <= b1 + q.slack and b0 <= a1 + q.slack end
 local ctx = q.ctx
+-- Near in time: the event dates, else the publication days (the soft window's inside).
+local function near(c)
+  if c.h0 then return c.h0, c.h1 end
+  if c.s0 then return c.s0 + q.before, c.s1 - q.after end
+  return nil
+end
+local taking_part = {}
+for _, part in ipairs(q.parts) do
+  if string.sub(part, 1, 2) == 'c:' then taking_part[string.sub(part, 3)] = true end
+end
+-- Another place, the same event: one event in common, near in time, nearly the same
+-- parties, both places in one country or in countries taking part.
+local function elsewhere(st, same_parties)
+  local a0, a1 = near(ctx)
+  local b0, b1 = near(st)
+  if not (same_parties and st.shares and a0 and b0) then return false end
+  if not (a0 <= b1 + q.near and b0 <= a1 + q.near) then return false end
+  if ctx.co == '' or st.co == '' then return false end
+  return ctx.co == st.co or (taking_part[ctx.co] and taking_part[st.co]) or false
+end
 local function judge(st, shared)
   if shared < math.min(2, #q.parts) or shared == 0 then return nil end
   local score = shared
+  local same_parties = shared >= q.same * (#q.parts + st.np - shared)
   if ctx.h0 and st.h0 then
     if not overlaps(ctx.h0, ctx.h1, st.h0, st.h1) then return nil end
     score = score + 1
   else
     local l0, l1, r0, r1 = ctx.h0 or ctx.s0, ctx.h1 or ctx.s1, st.h0 or st.s0, st.h1 or st.s1
     if l0 and r0 and not overlaps(l0, l1, r0, r1) then return nil end
+    if not st.shares then return nil end  -- no event dates agree, and no event in common
   end
   if (ctx.ci ~= '' and st.ci ~= '' and ctx.ci ~= st.ci) or
-     (ctx.co ~= '' and st.co ~= '' and ctx.co ~= st.co) then return nil end
-  if ctx.ci ~= '' and ctx.ci == st.ci then score = score + 1 end
+     (ctx.co ~= '' and st.co ~= '' and ctx.co ~= st.co) then
+    if not elsewhere(st, same_parties) then return nil end
+  elseif ctx.ci ~= '' and ctx.ci == st.ci then
+    score = score + 1
+  end
   if ctx.oc ~= '' and ctx.oc == st.oc then score = score + 1 end
-  if score == shared and shared < q.same * (#q.parts + st.np - shared) then return nil end
+  if score == shared and not same_parties then return nil end
   return score
 end
+-- A story's context, and whether it already counts one of the article's events (shares).
+local STORY_FIELDS = {'seq', 'h0', 'h1', 's0', 's1', 'ci', 'co', 'oc', 'np'}
+for i, key in ipairs(q.keys) do STORY_FIELDS[9 + i] = 'n:' .. key end
 local function story_of(sid)
-  local v = redis.call('HMGET', p .. ':s:' .. sid, 'seq', 'h0', 'h1', 's0', 's1', 'ci', 'co', 'oc',
-    'np')
+  local v = redis.call('HMGET', p .. ':s:' .. sid, unpack(STORY_FIELDS))
   if v[1] == false then return nil end
+  local shares = false
+  for i = 10, #v do
+    if v[i] then shares = true break end
+  end
   return {seq = tonumber(v[1]), h0 = num(v[2]), h1 = num(v[3]), s0 = num(v[4]), s1 = num(v[5]),
-          ci = v[6] or '', co = v[7] or '', oc = v[8] or '', np = tonumber(v[9] or 0)}
+          ci = v[6] or '', co = v[7] or '', oc = v[8] or '', np = tonumber(v[9] or 0),
+          shares = shares}
 end
 
 local sid, st = nil, nil
