@@ -14,6 +14,7 @@ from workers.core.normalize import (
     fold,
     fold_clean,
     has_text,
+    letters_sample,
 )
 
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
@@ -57,3 +58,15 @@ def test_fold_drops_marks_digits_and_punctuation() -> None:
 def test_has_text_is_whether_clean_text_leaves_anything() -> None:
     for text in ["", " \n\t", "\x00 \x00", "<p> </p>", "&nbsp;", "http://x.y/z", "a", "<b>x</b>"]:
         assert has_text(text) == bool(clean_text(text)), repr(text)
+
+
+def test_letters_sample_is_the_regex_sample() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(_POOL) for _ in range(rng.choice([50, 400, 2000])))
+        cleaned = clean_text(text[:960])
+        expected = " ".join(_NON_LETTER.sub(" ", cleaned).split())
+        if len(expected) > 240:
+            cut = expected.rfind(" ", 0, 240)
+            expected = expected[: cut if cut > 120 else 240]
+        assert letters_sample(text, 240) == expected, repr(text)

@@ -32,6 +32,8 @@ _SPACES = re.compile(" {2,}")
 _LATIN = re.compile("[A-z]")
 _NON_LATIN = re.compile("[\u0300-\U0010ffff]")
 _WORD_CACHE_MAX = 200_000
+_FIRST_CHUNK = 16
+"""Checks in the first chunk of draws (then 32, 64…): most walks converge within it."""
 
 
 class _Normalisation(dict[int, str]):
@@ -68,12 +70,16 @@ class LanguageDetector:
         self._max_text = factory.create().max_text_length
         self._normalisation = _Normalisation()
         self._words: dict[str, tuple[list[int], list[int]]] = {}
+        self._rng = np.random.default_rng(seed)
+        alpha = Detector.ALPHA_DEFAULT + self._rng.standard_normal(n_trial) * Detector.ALPHA_WIDTH
+        self._weight = (alpha / Detector.BASE_FREQ).astype(np.float32)[:, None, None]
+        self._draws: list[np.ndarray] = []
 
     def detect(self, text: str, *, sample_chars: int | None = None) -> LanguageResult:
         """Detect the language of ``text``; ``und`` when there are too few letters."""
         limit = self.sample_chars if sample_chars is None else sample_chars
         sample = letters_sample(text, limit) if limit > 0 else text
-        if sum(ch.isalpha() for ch in sample) < self.min_letters:
+        if sum(map(str.isalpha, sample)) < self.min_letters:
             return LanguageResult(code=UNDETERMINED, probability=0.0)
         rows = self._ngram_rows(sample)
         if not rows:
@@ -137,25 +143,33 @@ class LanguageDetector:
         self._words[word] = (inside, tail)
         return inside, tail
 
+    def _uniform(self, part: int) -> np.ndarray:
+        """The draws of chunk ``part`` of every walk: uniform in [0, 1), shape (walk, draws).
+
+        Drawn once per detector, in chunk order from one generator seeded with ``seed``, so
+        every call (and every process) walks with the same numbers."""
+        while len(self._draws) <= part:
+            chunk = _FIRST_CHUNK << len(self._draws)
+            self._draws.append(self._rng.random((self.n_trial, chunk * _CHECK_EVERY)))
+        return self._draws[part]
+
     def _walk(self, rows: np.ndarray) -> np.ndarray:
         """langdetect's ``n_trial`` random walks, side by side; their averaged probabilities.
 
         Draws come in chunks of checks (five draws each; the first check follows one draw);
         a walk stops at its first check whose top probability exceeds ``CONV_THRESHOLD``, or
-        at ``ITERATION_LIMIT`` draws, as in ``Detector._detect_block``."""
-        rng = np.random.default_rng(self.seed)
+        at ``ITERATION_LIMIT`` draws, as in ``Detector._detect_block``. Each walk's smoothing
+        ``alpha`` and its draws are fixed at start-up (seeded), so a call only gathers the
+        drawn n-grams' profile rows and multiplies them."""
         trials, languages = self.n_trial, self._matrix.shape[1]
-        alpha = Detector.ALPHA_DEFAULT + rng.standard_normal(trials) * Detector.ALPHA_WIDTH
-        weight = (alpha / Detector.BASE_FREQ).astype(np.float32)[:, None, None]
-        unique, sample = np.unique(rows, return_inverse=True)
-        profiles = self._matrix[unique]
         log_prob = np.zeros((trials, languages, 1))
         result = np.zeros((trials, languages))
         active = np.arange(trials)
-        checks, chunk = 0, 16
+        checks, chunk, part = 0, _FIRST_CHUNK, 0
         while active.size:
-            factors = profiles[sample[rng.integers(0, sample.size, (active.size, chunk * 5))]]
-            factors += weight[active]
+            picks = (self._uniform(part)[active] * rows.size).astype(np.intp)
+            factors = self._matrix[rows[picks]]  # (walk, draw, language)
+            factors += self._weight[active]
             if checks == 0:
                 factors[:, : _CHECK_EVERY - 1] = 1.0  # neutral: the first check is after one draw
             grouped = factors.reshape(active.size, chunk, _CHECK_EVERY, languages)
@@ -175,7 +189,7 @@ class LanguageDetector:
             result[active[done]] = spread[done, :, at[done]] / total[done, at[done], None]
             log_prob[active] = path[:, :, -1:]
             active = active[~finished]
-            checks, chunk = checks + chunk, chunk * 2
+            checks, chunk, part = checks + chunk, chunk * 2, part + 1
         averaged: np.ndarray = result.mean(axis=0)
         return averaged
 
