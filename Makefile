@@ -44,6 +44,7 @@ eval: $(STAMP) ## Score the pipeline on the seeds and the development sets
 	$(BIN)/coopstream eval seeds/seeds.jsonl
 	$(BIN)/coopstream eval tests/data/dev
 	$(BIN)/coopstream eval tests/data/heldout
+	$(BIN)/coopstream eval tests/data/heldout2
 
 bench: $(STAMP) ## Benchmarks: pure core, transport ceiling, end to end, scaling
 	$(BIN)/coopstream bench
