@@ -5,10 +5,10 @@ digits: :func:`workers.core.normalize.fold`), cut into word 3-gram shingles and 
 128-permutation MinHash. Every step is vectorised and the same in every process (no Python
 ``hash()``):
 
-- **shingle hashes**: each word's CRC-32 (of its UTF-8 bytes); a shingle's 32-bit hash is the
-  top half of the MurmurHash3 64-bit finalizer of ``Σ crc(word_k) · K_k`` (mod 2⁶⁴, one odd
-  constant per position), computed for all shingles at once in numpy. A text of fewer words
-  is one shingle of all of them.
+- **shingle hashes**: a shingle's 32-bit hash is the top half of the MurmurHash3 64-bit
+  finalizer of the polynomial hash of its code points, ``Σ c_j · P^j mod 2⁶⁴`` (``P`` odd,
+  ``j`` from the shingle's first character), computed for all shingles at once in numpy from
+  prefix sums over the folded text. A text of fewer words is one shingle of all of them.
 - **the minima**: datasketch's ``affine32`` MinHash of those hashes (its permutations for
   ``seed``, its MurmurHash3 32-bit pre-mix, ``a·h + b mod 2³²``), applied to the vector of
   distinct shingle hashes in one numpy step — the values ``MinHash.update_batch`` computes
@@ -33,7 +33,6 @@ for a new index (another key prefix).
 from __future__ import annotations
 
 import hashlib
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,9 +82,10 @@ def estimate_jaccard(matches: int, num_perm: int) -> float:
 _M1 = np.uint64(0xFF51AFD7ED558CCD)
 _M2 = np.uint64(0xC4CEB9FE1A85EC53)
 _S33 = np.uint64(33)
-_POSITION = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
-"""Odd 64-bit multipliers, one per word position in a shingle (up to four words)."""
+_BASE = 0x9E3779B97F4A7C15
+"""``P`` of the polynomial shingle hash (odd, so it has an inverse mod 2⁶⁴)."""
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
+_SPACE = 0x20
 
 
 def _fmix64(values: np.ndarray) -> np.ndarray:
@@ -109,6 +109,15 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     return values
 
 
+def _powers(base: int, count: int) -> np.ndarray:
+    """``base⁰ … base^(count-1) mod 2⁶⁴``."""
+    powers = np.empty(count, dtype=np.uint64)
+    powers[0] = 1
+    if count > 1:
+        np.cumprod(np.full(count - 1, base, dtype=np.uint64), out=powers[1:])
+    return powers
+
+
 class Sketcher:
     """Builds sketches with one fixed set of permutations. Build once, share freely."""
 
@@ -118,31 +127,46 @@ class Sketcher:
         if bands * rows > num_perm:
             msg = f"{bands} bands of {rows} rows need {bands * rows} permutations"
             raise ValueError(msg)
-        if rows > 2 or not 1 <= words <= len(_POSITION):  # a band key: two 32-bit minima
-            msg = f"a band key holds at most 2 rows ({rows}), a shingle 1-4 words ({words})"
+        if rows > 2 or words < 1:  # a band key: two 32-bit minima
+            msg = f"a band key holds at most 2 rows ({rows}), a shingle at least 1 word ({words})"
             raise ValueError(msg)
         self.num_perm, self.band_count, self.rows, self.words = num_perm, bands, rows, words
         self.seed = seed
         self._permutations = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
         a, b = self._permutations
         self._a, self._b = a.astype(np.uint32)[:, None], b.astype(np.uint32)[:, None]
-        self._positions = [np.uint64(m) for m in _POSITION[:words]]
-        self._salts = np.arange(1, bands + 1, dtype=np.uint64) * np.uint64(_POSITION[0])
+        self._salts = np.arange(1, bands + 1, dtype=np.uint64) * np.uint64(_BASE)
+        self._grow(1 << 14)
+
+    def _grow(self, count: int) -> None:
+        """Powers of ``P`` and of its inverse for texts of up to ``count`` characters."""
+        self._power = _powers(_BASE, count)
+        self._inverse = _powers(pow(_BASE, -1, 1 << 64), count)
 
     def shingle_hashes(self, folded: str) -> np.ndarray:
-        """Distinct 32-bit hashes of the word n-grams of folded text (sorted); one for the
-        whole text when it has fewer words; none without words."""
-        words = folded.encode("utf-8").split()
-        if not words:
+        """Distinct 32-bit hashes of the word n-grams of folded text (words apart by one
+        space), sorted; one for the whole text when it has fewer words; none when empty."""
+        codes = np.frombuffer(folded.encode("utf-32-le"), dtype="<u4")
+        size = codes.size
+        if not size:
             return np.zeros(0, dtype=np.uint32)
-        crc = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
-        n = min(self.words, len(crc))
-        count = len(crc) - n + 1
-        mixed = crc[:count] * self._positions[0]
-        for k in range(1, n):
-            mixed += crc[k : k + count] * self._positions[k]
-        hashes = (_fmix64(mixed) >> np.uint64(32)).astype(np.uint32)
-        return np.unique(hashes)
+        if size > self._power.size:
+            self._grow(max(size, 2 * self._power.size))
+        prefix = np.empty(size + 1, dtype=np.uint64)  # prefix[i] = Σ_{j<i} c_j P^j
+        prefix[0] = 0
+        np.cumsum(codes * self._power[:size], out=prefix[1:])
+        spaces = np.flatnonzero(codes == _SPACE)
+        if spaces.size < self.words:  # at most `words` words: one shingle
+            starts, ends = np.zeros(1, dtype=np.intp), np.full(1, size, dtype=np.intp)
+        else:
+            starts = np.concatenate(([0], spaces[: spaces.size - self.words + 1] + 1))
+            ends = np.concatenate((spaces[self.words - 1 :], [size]))
+        polynomial = (prefix[ends] - prefix[starts]) * self._inverse[starts]
+        hashes = np.sort((_fmix64(polynomial) >> np.uint64(32)).astype(np.uint32))
+        distinct = np.empty(hashes.size, dtype=bool)  # np.unique, 8 times faster here
+        distinct[0] = True
+        np.not_equal(hashes[1:], hashes[:-1], out=distinct[1:])
+        return hashes[distinct]
 
     def minima(self, hashes: np.ndarray) -> np.ndarray:
         """datasketch's ``affine32`` MinHash values of these shingle hashes (uint32)."""
