@@ -13,6 +13,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
 
 from workers.core.normalize import ARABIC_FOLD, ARABIC_MARKS
 
@@ -94,6 +97,25 @@ def _translate(text: str) -> str:
     return folded
 
 
+_VECTOR_MIN = 256
+"""Shorter texts take the string path (numpy's fixed cost per call is higher there)."""
+
+
+@cache
+def _bmp_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Per BMP code point: its fold (``_TABLE``, else itself) and whether it is an Arabic
+    mark to delete (``ARABIC_MARKS``); built once (~30 ms)."""
+    codes = np.arange(0x10000, dtype=np.uint32)
+    table = codes.copy()
+    for code, target in _TABLE.items():
+        table[code] = ord(target)
+    marks = "".join(chr(code) for code in range(0x10000) if code < 0xD800 or code > 0xDFFF)
+    marked = np.zeros(0x10000, dtype=bool)
+    for match in ARABIC_MARKS.finditer(marks):
+        marked[ord(match.group())] = True
+    return table, marked
+
+
 def fold_key(text: str) -> str:
     """Fold a lexicon entry the way article text is folded, spaces collapsed."""
     folded = ARABIC_MARKS.sub("", text).translate(_TABLE)
@@ -111,12 +133,29 @@ class TextMap:
 
     @classmethod
     def of(cls, text: str) -> TextMap:
+        if len(text) >= _VECTOR_MIN:
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+            if int(codes.max()) <= 0xFFFF:
+                return cls._of_codes(text, codes)
         translated = _translate(text)
         marks = [match.start() for match in ARABIC_MARKS.finditer(translated)]
         if not marks:
             return cls(text, translated)
         folded = ARABIC_MARKS.sub("", translated)
         return cls(text, folded, tuple(at - rank for rank, at in enumerate(marks)))
+
+    @classmethod
+    def _of_codes(cls, text: str, codes: np.ndarray) -> TextMap:
+        """:meth:`of` for a text of the BMP, as two table lookups per code point in numpy
+        (the fold, then the marks to delete): some four times faster on a 5 KB article."""
+        table, marked = _bmp_tables()
+        folded = table[codes]
+        marks = np.flatnonzero(marked[folded])
+        if not marks.size:
+            return cls(text, folded.tobytes().decode("utf-32-le", "surrogatepass"))
+        kept: bytes = np.delete(folded, marks).tobytes()
+        deleted = marks - np.arange(marks.size)
+        return cls(text, kept.decode("utf-32-le", "surrogatepass"), tuple(deleted.tolist()))
 
     def start(self, index: int) -> int:
         """Original offset of the folded character at ``index``."""
