@@ -72,7 +72,7 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
     for fact in facts:
         types = dict(fact.types)
         inherited = fact.sentence.index - last_index <= _INHERIT_REACH
-        if not types and fact.cooperation and inherited and fact.sides:
+        if not types and fact.cooperation and inherited and fact.sides and not fact.offtime:
             types = {t: "" for t in last if not (fact.ceremony and t == "meeting")}
         else:
             inherited = False

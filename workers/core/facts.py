@@ -22,6 +22,8 @@ _REPORT_REACH = 24
 _PROSPECT_REACH = 160
 """A trigger within this many characters after ``discussed the possibility of``/``تهدف إلى``
 names what is planned, discussed or aimed at, not an event of its own."""
+_PLUPERFECT_REACH = 60
+"""``وكانت عناصر الشرطة القضائية قد``: the subject between the auxiliary and قد."""
 _PLEDGED = frozenset({"intelligence_sharing"})
 """Agreeing to share information is coded as the sharing itself (see ``_types``)."""
 _HOSTED = frozenset({"training", "joint_operation"})
@@ -50,6 +52,8 @@ class Facts:
     strong: bool = False
     trigger_at: int = -1
     unattributed: bool = False
+    offtime: bool = False
+    """The sentence speaks of another time (``l'an dernier``, ``وكان … قد``)."""
     roles: list[tuple[str, str, str]] = field(default_factory=list)
     """Officials named with their role: (country, name, role)."""
 
@@ -70,6 +74,16 @@ def _counted(folded: str, mention: Mention, mentions: Sequence[Mention]) -> bool
 def _deferred(mention: Mention, prospects: Sequence[int]) -> bool:
     """Whether a trigger follows a cue of something planned, discussed or aimed at."""
     return any(0 <= mention.start - end <= _PROSPECT_REACH for end in prospects)
+
+
+def _remarked(mention: Mention, remarks: Sequence[Mention]) -> bool:
+    """Whether a trigger is what praise, a call or a reminder speaks of (``أشاد بالدور … في
+    تبادل المعلومات``, ``a appelé à davantage d'échanges``, ``depuis la signature``): no
+    event, not even a pledged one."""
+    return any(
+        r.start <= mention.start < r.end or 0 <= mention.start - r.end <= _PROSPECT_REACH
+        for r in remarks
+    )
 
 
 def _held_back(mention: Mention, prospective: Sequence[Mention], prospects: list[int]) -> bool:
@@ -101,13 +115,14 @@ def _types(
     operational = "operation" in marks
     prospective = [m for m in mentions if m.kind == "cue" and m.value == "prospective"]
     prospects = [m.end for m in prospective]
+    remarks = [m for m in mentions if m.kind == "cue" and m.value == "remark"]
     hosts: set[str] = set()
     first = -1
     for mention in mentions:
         if mention.kind != "trigger":
             continue
         event_type: EventType = mention.value  # type: ignore[assignment]
-        if _held_back(mention, prospective, prospects):
+        if _held_back(mention, prospective, prospects) or _remarked(mention, remarks):
             continue
         extra = mention.entry.extra
         if event_type == "meeting":
@@ -161,7 +176,9 @@ def facts_of(
         elif kind == "person" and mention.entry.extra:
             official = True
     ceremony = "ceremony" in cues
-    offtime = "offtime" in cues and sentence.index > 0  # last year, next month: not this event
+    offtime = (  # last year, next month, a reminder: not this event
+        ("offtime" in cues or _pluperfect(mentions)) and sentence.index > 0
+    )
     types, weak, first = (
         _types(folded, mentions, ceremony) if "trigger" in kinds and not offtime else ({}, [], -1)
     )
@@ -191,7 +208,19 @@ def facts_of(
         strong=first >= 0,
         trigger_at=first,
         unattributed="agency" in kinds and _unattributed(mentions, found),
+        offtime=offtime,
         roles=named_roles(textmap, mentions, found) if "role" in kinds and found else [],
+    )
+
+
+def _pluperfect(mentions: Sequence[Mention]) -> bool:
+    """``وكان البلدان قد وقعا``: a past auxiliary and, a few words on, the particle قد make
+    the Arabic pluperfect of background (``وقد وقع الجانبان`` alone is this event)."""
+    auxiliaries = [m.end for m in mentions if m.kind == "cue" and m.value == "past_auxiliary"]
+    return bool(auxiliaries) and any(
+        m.kind == "cue" and m.value == "perfect" and 0 <= m.start - end <= _PLUPERFECT_REACH
+        for m in mentions
+        for end in auxiliaries
     )
 
 

@@ -1,6 +1,6 @@
 """Word forms generated from one lexicon entry, so the data files list each name once.
 
-- Arabic: a nisba adjective (``ألماني``) in all its forms (ـية، ـيون، ـيين، ـيتين), with or
+- Arabic: a nisba adjective (``ألماني``) in all its forms (ـية، ـيا، ـيون، ـيين، ـيتين), with or
   without the article; every name that starts with ال also as written after ل (``للمغرب``).
 - French and Spanish: demonyms in masculine, feminine and plural (``espagnol(e)(s)``,
   ``algérien(ne)(s)``; ``español(a)(es)``, ``marroquí(es)``).
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from workers.core.textmap import fold_key
 
-_NISBA_ENDINGS = ("", "ه", "ين", "ون", "تين", "تان")
+_NISBA_ENDINGS = ("", "ه", "ا", "ين", "ون", "تين", "تان")
 
 
 def arabic_nisba(base: str) -> list[str]:

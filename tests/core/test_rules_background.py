@@ -1,0 +1,184 @@
+"""How Arabic and French news sets an event against its background: what a reminder
+paragraph (``يذكر أن``, ``Pour rappel``), a pluperfect (``avaient signé``), a future or a
+subjunctive (``من المقرر أن يوقع``, ``signeront``), praise or a call (``أشاد بالدور``,
+``a appelé à``) or an agreement's content (``portant sur``, ``qui autorisera``) names is no
+event of its own; and forms the rules must still read (the accusative nisba ``وفدا مغربيا``,
+``تسلمها مطلوبا``). Sentences written for these tests, in wire, ministry and daily styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.core.events import Extraction, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+def extract(extractor: Extractor, text: str, language: str) -> Extraction:
+    return extractor.extract(text, language, None)
+
+
+def types(extractor: Extractor, text: str, language: str) -> set[str]:
+    return {e.type for e in extract(extractor, text, language).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # Maghreb wire: a reminder paragraph about earlier handovers
+            "الرباط - سلمت السلطات المغربية، أمس الأربعاء، إلى نظيرتها الفرنسية مواطنا "
+            "فرنسيا مطلوبا بموجب نشرة حمراء صادرة عن الإنتربول بتهمة الاتجار الدولي في "
+            "المخدرات.\n\nيذكر أن المغرب سلم خلال السنة الجارية عددا من المطلوبين إلى كل من "
+            "بلجيكا وهولندا في إطار اتفاقيات التعاون القضائي.",
+            "ar",
+            {"extradition"},
+        ),
+        (  # Mashriq agency: "this comes after…" sets the meeting against an earlier one
+            "عمّان (بترا) - بحث وزير الداخلية الأردني مع السفير العراقي في عمّان، الأحد، "
+            "سبل تعزيز التعاون الأمني في مكافحة تهريب المخدرات.\n\nويأتي هذا اللقاء بعد "
+            "أسابيع من انعقاد اجتماع اللجنة الأمنية المشتركة بين البلدين في بغداد.",
+            "ar",
+            {"meeting"},
+        ),
+        (  # "it is worth noting … since the signing of the memorandum"
+            "تونس (وات) - التقى وزير الداخلية، أمس الاثنين بمقر الوزارة، وزير الداخلية "
+            "الإيطالي في إطار زيارة عمل إلى تونس، وتناول اللقاء التعاون الأمني في مجال "
+            "الهجرة غير النظامية.\n\nوتجدر الإشارة إلى أن عدد المهاجرين الوافدين على "
+            "السواحل الإيطالية تراجع منذ توقيع مذكرة التفاهم بين تونس والاتحاد الأوروبي.",
+            "ar",
+            {"meeting"},
+        ),
+        (  # Arabic pluperfect of a background agreement (كان … قد)
+            "انجامينا - استقبل وزير الداخلية التشادي نظيره النيجري، الاثنين، وبحث الجانبان "
+            "تأمين الحدود المشتركة في مواجهة الجماعات الإرهابية.\n\nوكان البلدان قد وقعا "
+            "في ديسمبر الماضي بروتوكول اتفاق يتعلق بتسيير دوريات مشتركة على طول الحدود.",
+            "ar",
+            {"meeting"},
+        ),
+        (  # French pluperfect: the arrest before the handover
+            "Rabat - Les autorités marocaines ont remis mercredi à la France un ressortissant "
+            "français visé par une notice rouge d'Interpol pour trafic de stupéfiants. "
+            "L'intéressé avait été interpellé en août à Tanger par la police judiciaire, en "
+            "coordination avec le bureau central national d'Interpol.",
+            "fr",
+            {"extradition"},
+        ),
+        (  # "Pour rappel" / "Il convient de rappeler": background paragraphs
+            "Bruxelles - Le commissaire général de la police fédérale belge a reçu mardi "
+            "une délégation de la police marocaine conduite par le directeur de la police "
+            "judiciaire.\n\nIl convient de rappeler que les renseignements transmis par les "
+            "services marocains ont permis de déjouer plusieurs projets d'attentats en "
+            "Belgique et en France.",
+            "fr",
+            {"meeting"},
+        ),
+    ],
+)
+def test_background_adds_no_type(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # subjunctive after "it is scheduled that"
+            "الرباط - أجرى المدير العام للأمن الوطني، الاثنين بالرباط، مباحثات مع رئيس "
+            "الشرطة الفيدرالية البلجيكية حول تعزيز التعاون الأمني. ومن المقرر أن يوقع "
+            "الجانبان مذكرة تفاهم في مجال مكافحة الإرهاب خلال زيارة مرتقبة إلى بروكسل.",
+            "ar",
+            {"meeting"},
+        ),
+        (  # future prefix س on the verb, "early next year"
+            "الجزائر - استقبل وزير الداخلية الجزائري، الخميس، سفير النيجر بالجزائر، حيث "
+            "تناول اللقاء الوضع الأمني في منطقة الساحل. وسيشارك البلدان في تمرين مشترك "
+            "لمكافحة الإرهاب مطلع السنة المقبلة.",
+            "ar",
+            {"meeting"},
+        ),
+        (  # praise of a role, a call for more: no sharing, no training
+            "الرباط - استقبل المدير العام للأمن الوطني، أمس الثلاثاء، وفدا أمنيا أمريكيا "
+            "رفيع المستوى. وأشاد المسؤولون الأمريكيون بالدور الذي تضطلع به المصالح "
+            "الأمنية المغربية في تبادل المعلومات الاستخباراتية، داعين إلى مزيد من تبادل "
+            "الخبرات بين البلدين.",
+            "ar",
+            {"meeting"},
+        ),
+        (  # French simple future and "la prochaine session"
+            "Niamey - Le ministre nigérien de l'Intérieur s'est entretenu lundi avec son "
+            "homologue burkinabè sur la sécurisation de la frontière commune. Les deux "
+            "ministres signeront un protocole d'accord sur les patrouilles mixtes lors de la "
+            "prochaine session de la commission mixte.",
+            "fr",
+            {"meeting"},
+        ),
+        (  # an agreement's content: what it will allow is no operation
+            "GENÈVE (ATS) - La Suisse et la France ont signé lundi à Genève un avenant à "
+            "leur accord de coopération policière, qui autorisera des patrouilles mixtes de "
+            "policiers suisses et français dans les trains régionaux.",
+            "fr",
+            {"agreement"},
+        ),
+        (  # "agreed to organise" joint exercises: planned, not held
+            "Bruxelles - Le commissaire général de la police fédérale belge a reçu mardi "
+            "une délégation de la police marocaine. Lors de la rencontre, les deux parties "
+            "ont convenu d'organiser des exercices conjoints dans les prochains mois.",
+            "fr",
+            {"meeting"},
+        ),
+        (  # the meeting the signing follows is background
+            "Dakar - Le Sénégal et la Gambie ont signé vendredi à Banjul un accord de "
+            "coopération en matière de sécurité transfrontalière. Cet accord fait suite à la "
+            "rencontre des deux chefs d'État en janvier à Dakar.",
+            "fr",
+            {"agreement"},
+        ),
+    ],
+)
+def test_future_praise_and_content_are_no_events(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected
+
+
+def test_grouped_within_an_alliance_is_no_meeting(extractor: Extractor) -> None:
+    text = (
+        "Au Mali, au Burkina Faso et au Niger, réunis depuis 2023 au sein d'une "
+        "confédération, les groupes jihadistes menacent les forces de sécurité."
+    )
+    assert types(extractor, text, "fr") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_types", "expected_countries"),
+    [
+        (  # accusative nisba (وفدا نيجريا) names the delegation's country
+            "نيامي - استقبل وزير الداخلية الجزائري، الاثنين، وفدا نيجريا برئاسة وزير "
+            "الداخلية، وبحث الجانبان تأمين الحدود المشتركة.",
+            {"meeting"},
+            {"DZ", "NE"},
+        ),
+        (  # receiving a wanted man is a handover
+            "بغداد - أعلنت وزارة الداخلية العراقية، الأحد، تسلمها مطلوبا من السلطات "
+            "السورية بتهمة الإرهاب، وذلك بالتنسيق مع الإنتربول.",
+            {"extradition"},
+            {"IQ"},
+        ),
+        (  # a joint declaration in the accusative is what was signed
+            "نواكشوط - وقعت موريتانيا والاتحاد الأوروبي، الاثنين بنواكشوط، إعلانا مشتركا "
+            "حول الهجرة، بحضور وزير الداخلية الموريتاني.",
+            {"agreement"},
+            {"MR"},
+        ),
+    ],
+)
+def test_arabic_forms(
+    extractor: Extractor, text: str, expected_types: set[str], expected_countries: set[str]
+) -> None:
+    found = extract(extractor, text, "ar")
+    assert {e.type for e in found.events} == expected_types
+    assert expected_countries <= set(found.summary.countries)
