@@ -26,6 +26,10 @@ _PLUPERFECT_REACH = 60
 """``وكانت عناصر الشرطة القضائية قد``: the subject between the auxiliary and قد."""
 _PLEDGED = frozenset({"intelligence_sharing"})
 """Agreeing to share information is coded as the sharing itself (see ``_types``)."""
+_TRADE_BODIES = frozenset({"Customs"})
+_TRADE_TOPICS: frozenset[str] = frozenset({"border_security"})
+"""Bodies, topics and ``border`` cues that trade news names too (``border crossings``,
+``aduanas``): beside a trade or economy cue they make no security context."""
 _HOSTED = frozenset({"training", "joint_operation"})
 """What a host (``a accueilli un stage``) holds: that is the event, not a meeting."""
 """A date within this many characters after ``said``/``a indiqué``/``أفاد`` dates the report."""
@@ -184,11 +188,13 @@ def facts_of(
     )
     found = sides(folded, mentions, cues) if kinds & _PARTY_KINDS else []
     orgs = organizations(mentions) if "org" in kinds else []
+    trade = "negative" in cues  # trade news names borders and customs too
     security = (
         "security" in cues
-        or "agency" in kinds
+        or ("border" in cues and not trade)
+        or ("agency" in kinds and not (trade and _customs_only(mentions)))
         or official
-        or bool(set(topics) - _ACTIVITY_TOPICS)
+        or bool(set(topics) - _ACTIVITY_TOPICS - (_TRADE_TOPICS if trade else frozenset()))
         or bool(security_orgs.intersection(orgs))
     )
     return Facts(
@@ -211,6 +217,12 @@ def facts_of(
         offtime=offtime,
         roles=named_roles(textmap, mentions, found) if "role" in kinds and found else [],
     )
+
+
+def _customs_only(mentions: Sequence[Mention]) -> bool:
+    """Whether customs is the only body named (in a trade sentence, ``simplificar los
+    trámites de las aduanas``, that is trade, not security)."""
+    return all(m.value in _TRADE_BODIES for m in mentions if m.kind == "agency")
 
 
 def _pluperfect(mentions: Sequence[Mention]) -> bool:
