@@ -182,3 +182,71 @@ def test_arabic_forms(
     found = extract(extractor, text, "ar")
     assert {e.type for e in found.events} == expected_types
     assert expected_countries <= set(found.summary.countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_types", "expected_countries"),
+    [
+        (  # "this course … with the participation of": the course's participants
+            "الجزائر - انطلقت اليوم الاثنين بالجزائر العاصمة دورة تكوينية حول التحقيق في "
+            "الجرائم السيبرانية لفائدة إطارات من الشرطة الجزائرية ينظمها أفريبول.\n\nوتستمر "
+            "هذه الدورة خمسة أيام، بمشاركة ضباط من تونس وموريتانيا والنيجر.",
+            "ar",
+            {"training"},
+            {"DZ", "TN", "MR", "NE"},
+        ),
+        (  # "Ce stage a réuni …": the course gathered them, no meeting
+            "ABIDJAN - Un stage de formation sur la police technique et scientifique, "
+            "organisé par la police ivoirienne avec le concours d'Interpol, s'est achevé "
+            "vendredi à Abidjan. Ce stage de deux semaines a réuni des officiers ivoiriens "
+            "et leurs homologues du Togo, du Bénin et du Ghana.",
+            "fr",
+            {"training"},
+            {"CI", "TG", "BJ", "GH"},
+        ),
+        (  # at the end of the meeting they signed: that is an event of its own
+            "Rabat - Le ministre marocain de l'Intérieur s'est entretenu lundi avec son "
+            "homologue portugais de la coopération sécuritaire. À l'issue de la réunion, les "
+            "deux ministres ont signé un mémorandum d'entente sur la lutte contre le "
+            "terrorisme.",
+            "fr",
+            {"meeting", "agreement"},
+            {"MA", "PT"},
+        ),
+    ],
+)
+def test_a_sentence_about_the_event_just_reported(
+    extractor: Extractor,
+    text: str,
+    language: str,
+    expected_types: set[str],
+    expected_countries: set[str],
+) -> None:
+    found = extract(extractor, text, language)
+    assert {e.type for e in found.events} == expected_types
+    assert set(found.summary.countries) == expected_countries
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_countries"),
+    [
+        (  # Maghreb agency: "the two sides" talked of an event run with other countries
+            "الرباط - استقبل المدير العام للأمن الوطني، أمس، وفدا أمنيا أمريكيا رفيع "
+            "المستوى.\n\nكما تطرق الجانبان إلى الاستعدادات الأمنية لكأس العالم 2030 التي "
+            "ينظمها المغرب بشراكة مع إسبانيا والبرتغال.",
+            "ar",
+            {"MA", "US"},
+        ),
+        (  # "les deux ministres" reviewed cooperation with neighbours: not participants
+            "Nouakchott - Le ministre mauritanien de l'Intérieur a reçu jeudi son homologue "
+            "malien. Les deux ministres ont également passé en revue la coopération "
+            "sécuritaire avec le Sénégal et l'Algérie.",
+            "fr",
+            {"MR", "ML"},
+        ),
+    ],
+)
+def test_the_two_sides_are_the_pair_just_named(
+    extractor: Extractor, text: str, language: str, expected_countries: set[str]
+) -> None:
+    assert set(extract(extractor, text, language).summary.countries) == expected_countries

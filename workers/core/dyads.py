@@ -76,17 +76,24 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             types = {t: "" for t in last if not (fact.ceremony and t == "meeting")}
         else:
             inherited = False
+        anaphoric = bool(types) and fact.anaphor and bool(found)
+        if anaphoric:  # ``Cette session … a réuni``: the event just reported
+            types = _anaphoric(found[-1], fact)
         if not types or (fact.negative and not fact.security):
             continue
         if not (
             fact.security
             or inherited
+            or anaphoric
             or fact.sentence.paragraph in secure_paragraphs
             or _continues(found, fact, last_index)
         ):
             continue
         actor, counterparts = _dyad(fact.countries, home)
         orgs = fact.organizations
+        pair = _pair(found) if fact.pair else None
+        if pair is not None:  # ``الجانبان``: the same two sides, whoever else is named
+            actor, counterparts = pair
         if actor and not counterparts and not orgs:
             counterparts = _following(facts, fact, actor)
         recent = found[-1] if found and fact.sentence.index - last_index <= _INHERIT_REACH else None
@@ -99,6 +106,24 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             last, last_index = types, fact.sentence.index
         found.append(Scope(fact, types, actor, counterparts, orgs))
     return found
+
+
+def _anaphoric(recent: Scope, fact: Facts) -> dict[EventType, str]:
+    """The types of a sentence that speaks of the event just reported: that event's, and
+    what the sentence itself reports besides a gathering (``a réuni``, ``بمشاركة``)."""
+    types = dict(recent.types)
+    for event_type, code in fact.types.items():
+        if fact.strong and event_type != "meeting":
+            types.setdefault(event_type, code)
+    return types
+
+
+def _pair(found: Sequence[Scope]) -> tuple[str, list[str]] | None:
+    """The two sides of the latest event between exactly two countries."""
+    for scope in reversed(found):
+        if scope.actor and len(scope.counterparts) == 1:
+            return scope.actor, scope.counterparts
+    return None
 
 
 def _continues(found: Sequence[Scope], fact: Facts, last_index: int) -> bool:

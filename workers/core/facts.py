@@ -58,6 +58,10 @@ class Facts:
     unattributed: bool = False
     offtime: bool = False
     """The sentence speaks of another time (``l'an dernier``, ``وكان … قد``)."""
+    anaphor: bool = False
+    """The sentence speaks of the event just reported (``Cette session``, ``هذا اللقاء``)."""
+    pair: bool = False
+    """Its subject is the two sides just named (``les deux parties``, ``الجانبان``)."""
     roles: list[tuple[str, str, str]] = field(default_factory=list)
     """Officials named with their role: (country, name, role)."""
 
@@ -215,6 +219,8 @@ def facts_of(
         trigger_at=first,
         unattributed="agency" in kinds and _unattributed(mentions, found),
         offtime=offtime,
+        anaphor="anaphor" in cues,
+        pair="pair" in cues,
         roles=named_roles(textmap, mentions, found) if "role" in kinds and found else [],
     )
 
