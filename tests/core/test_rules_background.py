@@ -250,3 +250,68 @@ def test_the_two_sides_are_the_pair_just_named(
     extractor: Extractor, text: str, language: str, expected_countries: set[str]
 ) -> None:
     assert set(extract(extractor, text, language).summary.countries) == expected_countries
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (  # a ministry's yearly figures after the talks: one country's own raids
+            "Madrid - Le ministre marocain de l'Intérieur et son homologue espagnol ont signé "
+            "lundi un mémorandum d'entente contre le trafic de migrants. Selon le ministère, "
+            "les services marocains ont démantelé depuis janvier 332 réseaux criminels.",
+            "fr",
+        ),
+        (
+            "الرباط - وقع وزير الداخلية المغربي ونظيره الإسباني، الاثنين بمدريد، مذكرة "
+            "تفاهم لمكافحة تهريب المهاجرين. وأوضح البلاغ أن المصالح الأمنية المغربية "
+            "فككت خلال هذه السنة 332 شبكة إجرامية.",
+            "ar",
+        ),
+    ],
+)
+def test_one_sides_raid_is_no_joint_operation(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert types(extractor, text, language) == {"agreement"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Les polices française et espagnole ont démantelé mardi un réseau de passeurs "
+            "entre Perpignan et Barcelone, a annoncé le parquet.",
+            "fr",
+        ),
+        (
+            "فككت الشرطة المغربية والإسبانية، الثلاثاء، شبكة دولية لتهريب المخدرات بين "
+            "طنجة والجزيرة الخضراء.",
+            "ar",
+        ),
+    ],
+)
+def test_two_sides_raid_is_a_joint_operation(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert types(extractor, text, language) == {"joint_operation"}
+
+
+def test_a_shared_agency_name_belongs_to_the_country_its_sentence_names(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Abidjan (AIP) - Une opération conjointe coordonnée par Interpol et Afripol a permis "
+        "l'interpellation de 300 personnes en Afrique de l'Ouest. En Côte d'Ivoire, la "
+        "Gendarmerie nationale et la police ont été mobilisées aux frontières. Afripol, dont "
+        "le siège est à Alger, a salué les résultats."
+    )
+    assert "DZ" not in extract(extractor, text, "fr").summary.countries
+
+
+def test_an_open_question_is_no_extradition(extractor: Extractor) -> None:
+    text = (
+        "MONTRÉAL - La GRC et la police américaine ont démantelé mardi un réseau de trafic "
+        "d'armes lors d'une enquête conjointe. Les autorités américaines n'ont pas précisé "
+        "si elles demanderaient l'extradition des suspects."
+    )
+    assert types(extractor, text, "fr") == {"joint_operation"}

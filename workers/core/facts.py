@@ -22,6 +22,8 @@ _REPORT_REACH = 24
 _PROSPECT_REACH = 160
 """A trigger within this many characters after ``discussed the possibility of``/``تهدف إلى``
 names what is planned, discussed or aimed at, not an event of its own."""
+_SIDES = 2
+"""An operation needs two sides to be a joint one."""
 _PLUPERFECT_REACH = 60
 """``وكانت عناصر الشرطة القضائية قد``: the subject between the auxiliary and قد."""
 _PLEDGED = frozenset({"intelligence_sharing"})
@@ -139,7 +141,7 @@ def _types(
             continue
         if extra == "counted" and not _counted(folded, mention, mentions):
             continue
-        if extra == "weak":
+        if extra in ("weak", "acting"):
             if event_type != "joint_operation" or operational:
                 weak.append(event_type)
             continue
@@ -192,6 +194,8 @@ def facts_of(
     )
     found = sides(folded, mentions, cues) if kinds & _PARTY_KINDS else []
     orgs = organizations(mentions) if "org" in kinds else []
+    if first < 0 and _acting_alone(types, mentions, found, orgs):
+        types = {}
     trade = "negative" in cues  # trade news names borders and customs too
     security = (
         "security" in cues
@@ -229,6 +233,22 @@ def _customs_only(mentions: Sequence[Mention]) -> bool:
     """Whether customs is the only body named (in a trade sentence, ``simplificar los
     trámites de las aduanas``, that is trade, not security)."""
     return all(m.value in _TRADE_BODIES for m in mentions if m.kind == "agency")
+
+
+def _acting_alone(
+    types: dict[EventType, str],
+    mentions: Sequence[Mention],
+    found: Sequence[Side],
+    orgs: Sequence[str],
+) -> bool:
+    """Whether the only joint operation is an operation verb (``démantelé``, ``فككت``) done by
+    one side alone (``les services marocains ont démantelé 332 réseaux``): no cooperation."""
+    triggers = [m for m in mentions if m.kind == "trigger" and m.value == "joint_operation"]
+    return (
+        set(types) == {"joint_operation"}
+        and all(m.entry.extra == "acting" for m in triggers)
+        and len({side.country for side in found}) + len(orgs) < _SIDES
+    )
 
 
 def _pluperfect(mentions: Sequence[Mention]) -> bool:

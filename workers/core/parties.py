@@ -26,6 +26,7 @@ _LIST_WORDS = frozenset(
 )
 _OF_WORDS = frozenset({"of", "of the", "de", "del", "de la", "d'", "du", "in", "en"})
 _PARTY_KINDS = frozenset({"country", "demonym", "agency", "person", "leader"})
+_NAME_KINDS = frozenset({"country", "demonym"})
 
 
 class Side(NamedTuple):
@@ -142,11 +143,16 @@ def _owned(folded: str, mentions: Sequence[Mention]) -> set[int]:
 
 
 def settle(sides: Sequence[Side], named: set[str]) -> list[Side]:
-    """A body whose name several countries use belongs to the one the article names
-    (``DGSN`` in an article from Algiers is Algeria's), else to its first country."""
+    """A body whose name several countries use belongs to the one its sentence names (``En
+    Côte d'Ivoire, la Gendarmerie nationale``), else to the one the article names (``DGSN``
+    in an article from Algiers is Algeria's), else to its first country."""
+    here = {s.country for s in sides if s.mention.kind in _NAME_KINDS}
     settled: list[Side] = []
     for side in sides:
-        if side.alternatives and side.country not in named:
+        local = [c for c in (side.country, *side.alternatives) if c in here]
+        if side.alternatives and local:
+            settled.append(Side(local[0], side.mention, side.agency, side.person))
+        elif side.alternatives and side.country not in named:
             country = next((c for c in side.alternatives if c in named), side.country)
             settled.append(Side(country, side.mention, side.agency, side.person))
         else:
