@@ -84,7 +84,7 @@ class LanguageDetector:
         rows = self._ngram_rows(sample)
         if not rows:
             return LanguageResult(code=UNDETERMINED, probability=0.0)
-        probabilities = self._walk(np.array(rows, dtype=np.intp))
+        probabilities: list[float] = self._walk(np.array(rows, dtype=np.intp)).tolist()
         found = sorted(
             (
                 (p, code)
