@@ -315,3 +315,70 @@ def test_an_open_question_is_no_extradition(extractor: Extractor) -> None:
         "si elles demanderaient l'extradition des suspects."
     )
     assert types(extractor, text, "fr") == {"joint_operation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_types", "absent"),
+    [
+        (  # Gulf agency: origins are no party; the treaty "signed between" is background
+            "الدوحة في 3 مارس / قنا / سلمت وزارة الداخلية القطرية، أمس، مواطنا فرنسيا من "
+            "أصول جزائرية إلى السلطات الفرنسية المختصة. وأكدت الوزارة أن التسليم تم في إطار "
+            "اتفاقية تسليم المجرمين الموقعة بين دولة قطر والجمهورية الفرنسية.",
+            "ar",
+            {"extradition"},
+            "DZ",
+        ),
+        (  # the works of a training course, then who takes part in the course
+            "الرياض (واس) - انطلقت أمس أعمال الدورة التدريبية المتخصصة في مكافحة غسل الأموال "
+            "بمقر جامعة نايف العربية للعلوم الأمنية، بالتعاون مع الإنتربول. ويشارك في الدورة "
+            "ضباط من الأردن والكويت وسلطنة عمان.",
+            "ar",
+            {"training"},
+            None,
+        ),
+        (  # a smuggling ring's "reception" man; authorities keen on periodic meetings
+            "الرباط - فككت المصالح الأمنية المغربية بتنسيق مع الشرطة الإسبانية شبكة لتهريب "
+            "المخدرات، من بين أفرادها المسؤول عن الاستقبال في إسبانيا. وتحرص سلطات البلدين "
+            "على عقد اجتماعات دورية للجان الأمنية المشتركة.",
+            "ar",
+            {"joint_operation"},
+            None,
+        ),
+        (  # an agenda "will include" ratifying a plan: no agreement
+            "نواكشوط - استقبل وزير الداخلية الموريتاني، الثلاثاء، وفدا أمنيا سنغاليا. وأوضح "
+            "بيان أن جدول أعمال اللجنة المشتركة سيتضمن المصادقة على خطة عمل لتأمين الحدود.",
+            "ar",
+            {"meeting"},
+            None,
+        ),
+        (  # the agenda, and what the two forces do regularly
+            "Dakar - Le directeur général de la police sénégalaise a reçu lundi son homologue "
+            "gambien. À l'ordre du jour figurait la signature d'un protocole sur les patrouilles "
+            "mixtes. Les deux polices échangent régulièrement des informations sur les "
+            "réseaux de passeurs.",
+            "fr",
+            {"meeting"},
+            None,
+        ),
+    ],
+)
+def test_origins_agendas_habits_and_the_course_itself(
+    extractor: Extractor,
+    text: str,
+    language: str,
+    expected_types: set[str],
+    absent: str | None,
+) -> None:
+    found = extract(extractor, text, language)
+    assert {e.type for e in found.events} == expected_types
+    assert absent not in found.summary.countries
+
+
+def test_a_call_for_cooperation_continues_no_event(extractor: Extractor) -> None:
+    text = (
+        "الرياض - افتتح وزير الداخلية السعودي، أمس، اجتماعا مع نظيره اليمني. وقال الوزير "
+        "إن التهديدات الإرهابية تتطلب تعاونا وثيقا بين الأجهزة الأمنية في البلدين ومع "
+        "الشركاء في مصر."
+    )
+    found = extract(extractor, text, "ar")
+    assert "EG" not in found.summary.countries

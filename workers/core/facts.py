@@ -216,7 +216,7 @@ def facts_of(
         dates=_event_dates(mentions, dates) if "reporting" in cues else list(dates),
         security=security,
         negative="negative" in cues,
-        cooperation="cooperation" in cues,
+        cooperation="cooperation" in cues and "remark" not in cues,  # not a call for it
         weak_types=weak,
         ceremony=ceremony,
         strong=first >= 0,
