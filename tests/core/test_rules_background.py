@@ -382,3 +382,27 @@ def test_a_call_for_cooperation_continues_no_event(extractor: Extractor) -> None
     )
     found = extract(extractor, text, "ar")
     assert "EG" not in found.summary.countries
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_countries"),
+    [
+        (  # Amman or Oman? the national agency (بترا) says Jordan, whose directorate it is
+            "عمان 3 آذار (بترا) - أعلنت مديرية الأمن العام، اليوم، ضبط شحنة مخدرات كبيرة في "
+            "عملية أمنية مشتركة نفذت بالتنسيق مع الأجهزة الأمنية العراقية على الحدود.",
+            "ar",
+            {"JO", "IQ"},
+        ),
+        (  # the unnamed ministry under a Nouakchott dateline is Mauritania's
+            "Nouakchott, 4 avril (AMI) - Le ministère de l'Intérieur a annoncé mardi le "
+            "démantèlement d'un réseau de passeurs lors d'une opération conjointe menée avec "
+            "la gendarmerie sénégalaise près de Rosso.",
+            "fr",
+            {"MR", "SN"},
+        ),
+    ],
+)
+def test_a_national_body_without_a_country_is_the_datelines(
+    extractor: Extractor, text: str, language: str, expected_countries: set[str]
+) -> None:
+    assert set(extract(extractor, text, language).summary.countries) == expected_countries

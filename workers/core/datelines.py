@@ -3,17 +3,21 @@
 
 It tells where the report comes from: the host country when a national body is named with
 no country (``the Ministry of Interior``), the place when no sentence names one (``الكويت``
-opening an article is Kuwait City), and its date is the report's, not the event's.
+opening an article is Kuwait City), and its date is the report's, not the event's. With no
+city (``عمان`` is Amman or Oman), a national news agency (``بترا``, ``MAP``) names the country.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from schemas import Location
+from workers.core.lexicon import LANGUAGES, read
 from workers.core.matcher import Mention
-from workers.core.textmap import TextMap
+from workers.core.textmap import TextMap, fold_key
 
 _CITY_REACH = 3
 """The dateline's place starts the text (a few characters of markup or space allowed)."""
@@ -21,6 +25,10 @@ _MARKS = frozenset(",:-(")
 _REACH = 60
 """The dateline ends at its dash or colon within this many characters of the start."""
 _ENDS = (" - ", " -- ", "--", ": ", " -\n")
+_HEAD = 80
+"""A dateline's agency stands within this many characters of the start."""
+_BRACKETED = re.compile(r"[(/]\s*([^()/\n]{2,24}?)\s*[)/]")
+"""``(بترا)``, ``/ وام /``, ``(MAP)``: where a dateline names its news agency."""
 
 
 @dataclass(frozen=True)
@@ -47,4 +55,25 @@ def read_dateline(textmap: TextMap, mentions: Sequence[Mention]) -> Dateline:
         if folded[mention.end : mention.end + 3].lstrip()[:1] in _MARKS:
             country = mention.entry.extra or None
             return Dateline(country, Location(city=mention.value, country=country), end)
+    wire = _wire(textmap.original[:_HEAD])
+    if wire is not None:  # ``عمان 5 تشرين الثاني (بترا)``: the national agency's country
+        return Dateline(wire, None, end)
     return Dateline(end=end)
+
+
+@cache
+def _wires() -> dict[str, str]:
+    """Every language's national news agencies, folded, with their country."""
+    table: dict[str, str] = {}
+    for language in LANGUAGES:
+        for country, names in read(language, "wires.json").items():
+            table.update((fold_key(name), country) for name in names)
+    return table
+
+
+def _wire(head: str) -> str | None:
+    """The country of a news agency the head names in brackets or between slashes."""
+    table = _wires()
+    return next(
+        (table[k] for m in _BRACKETED.finditer(head) if (k := fold_key(m.group(1))) in table), None
+    )

@@ -89,7 +89,7 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             or _continues(found, fact, last_index)
         ):
             continue
-        actor, counterparts = _dyad(fact.countries, home)
+        actor, counterparts = _dyad(_with_host(fact, dateline), home)
         orgs = fact.organizations
         pair = _pair(found) if fact.pair else None
         if pair is not None:  # ``الجانبان``: the same two sides, whoever else is named
@@ -145,6 +145,16 @@ def _following(facts: Sequence[Facts], fact: Facts, actor: str) -> list[str]:
         if others:
             return others
     return []
+
+
+def _with_host(fact: Facts, dateline: str | None) -> list[str]:
+    """The sentence's countries, and the dateline's for a national body named with no country
+    beside foreign ones (``أعلنت مديرية الأمن العام … بالتنسيق مع وزارة الداخلية السورية``
+    under an Amman dateline: Jordan's directorate)."""
+    countries = fact.countries
+    if fact.unattributed and dateline and countries and dateline not in countries:
+        return [dateline, *countries]
+    return countries
 
 
 def _host(fact: Facts, actor: str, dateline: str | None) -> list[str]:
