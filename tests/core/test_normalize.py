@@ -48,6 +48,18 @@ def test_long_and_short_texts_fold_like_the_regex_path() -> None:
         assert fold_clean(text) == _by_regex(text), repr(text)
 
 
+def test_any_bmp_text_folds_like_the_regex_path() -> None:
+    """Characters from the whole BMP, those that fold to several characters (ß, ﬁ, Hangul)
+    left out half the time so that the table path runs too."""
+    rng = random.Random(8)
+    several = {c for c in map(chr, range(0x10000)) if len(_by_regex(c).replace(" ", "")) > 1}
+    bmp = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    simple = [c for c in bmp if c not in several]
+    for i in range(300):
+        text = "".join(rng.choice(simple if i % 2 else bmp) for _ in range(rng.choice([300, 900])))
+        assert fold_clean(text) == _by_regex(text), repr(text)
+
+
 def test_fold_drops_marks_digits_and_punctuation() -> None:
     text = "  Sûreté NATIONALE — 12 agents, l’accord d'Alger; الإنتربولُ في مراكـش ١٢ " * 20
     folded = fold(text)

@@ -13,6 +13,8 @@ import numpy as np
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _URL = re.compile(r"https?://\S{1,2000}|www\.\S{1,2000}")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
+_SPACE_ANY = re.compile(r"\s")
+_NON_LETTERS = re.compile(r"(?:[^\w\s]|[\d_]|\s)*")
 
 # Arabic: harakat, superscript alef, Quranic marks, and tatweel carry no meaning for matching.
 _AR_STRIP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -96,24 +98,59 @@ def _fold_arabic_letters(text: str) -> str:
     return text
 
 
-_DROP, _KEEP, _SPACE_OUT = 0, 1, 2
+_DROP, _KEEP, _SPACE_OUT, _SEVERAL = 0, 1, 2, 3
 _VECTOR_MIN = 256
-"""Shorter texts take the regex path (numpy's fixed cost per call is higher there)."""
+"""Shorter texts take the string path (numpy's fixed cost per call is higher there)."""
+
+
+def _bmp() -> str:
+    """Every BMP code point but the surrogates, in order."""
+    return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+
+
+def _bmp_offset(index: int) -> int:
+    """Code point of position ``index`` of :func:`_bmp`."""
+    return index if index < 0xD800 else index + 0x800
 
 
 @cache
 def _bmp_classes() -> np.ndarray:
     """Per BMP code point what :func:`_letters_only` does with it: drop it (a combining
     mark), keep it (a letter) or make it a space (anything else: the regex's classes, read
-    off each code point once, ~40 ms)."""
+    off all code points at once; surrogates are spaces)."""
     classes = np.full(0x10000, _KEEP, dtype=np.uint8)
-    for code in range(0x10000):
-        char = chr(code)
-        if unicodedata.combining(char):
-            classes[code] = _DROP
-        elif _NON_LETTER.match(char) or char.isspace():
-            classes[code] = _SPACE_OUT
+    classes[0xD800:0xE000] = _SPACE_OUT
+    bmp = _bmp()
+    for pattern in (_NON_LETTER, _SPACE_ANY):
+        at = [_bmp_offset(m.start()) for m in pattern.finditer(bmp)]
+        classes[at] = _SPACE_OUT
+    classes[[code for code in range(0x10000) if unicodedata.combining(chr(code))]] = _DROP
     return classes
+
+
+def _collapse(codes: np.ndarray, classes: np.ndarray) -> str:
+    """The text of ``codes`` with those of class ``_DROP`` left out and runs of
+    ``_SPACE_OUT`` ones one space (none at either end)."""
+    if not classes.all():  # some to drop
+        kept = classes != _DROP
+        codes, classes = codes[kept], classes[kept]
+    space = classes == _SPACE_OUT
+    letter = ~space
+    if not letter.any():
+        return ""
+    wanted = letter.copy()  # a letter, or the space before one
+    wanted[:-1] |= letter[1:]
+    wanted[: int(letter.argmax())] = False
+    letters: bytes = np.where(space, np.uint32(0x20), codes)[wanted].tobytes()
+    return letters.decode("utf-32-le")
+
+
+def _bmp_codes(text: str) -> np.ndarray | None:
+    """The code points of a long text of the BMP (the tables' range), else None."""
+    if len(text) < _VECTOR_MIN:
+        return None
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    return codes if int(codes.max()) <= 0xFFFF else None
 
 
 def _letters_only(text: str, *, drop_marks: bool = True) -> str:
@@ -122,31 +159,50 @@ def _letters_only(text: str, *, drop_marks: bool = True) -> str:
     one space: the regex passes of :func:`strip_accents` and ``_NON_LETTER``, done as one
     table lookup per code point in numpy for long texts (four to eight times faster on a
     5 KB article)."""
-    codes = None
-    if len(text) >= _VECTOR_MIN:
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    if codes is None or int(codes.max()) > 0xFFFF:  # short, or beyond the table: regex
+    codes = _bmp_codes(text)
+    if codes is None:  # short, or beyond the table: regex
         if drop_marks and not text.isascii():
             bmp, astral = _combining_marks()
             text = astral.sub("", bmp.sub("", text))
         return " ".join(_NON_LETTER.sub(" ", text).split())
     classes = _bmp_classes()[codes]
     if not drop_marks:
-        space = classes != _KEEP
-    else:
-        if not classes.all():  # combining marks to drop
-            kept = classes != _DROP
-            codes, classes = codes[kept], classes[kept]
-        space = classes == _SPACE_OUT
-    # A letter, or the space before one: runs of non-letters collapse, none at either end.
-    letter = ~space
-    if not letter.any():
-        return ""
-    wanted = letter.copy()
-    wanted[:-1] |= letter[1:]
-    wanted[: int(letter.argmax())] = False
-    letters: bytes = np.where(space, np.uint32(0x20), codes)[wanted].tobytes()
-    return letters.decode("utf-32-le")
+        classes = np.where(classes == _DROP, np.uint8(_SPACE_OUT), classes)
+    return _collapse(codes, classes)
+
+
+def _fold_steps(text: str) -> str:
+    """:func:`fold_clean` up to its non-letters: Arabic marks and letter variants, case,
+    compatibility decomposition, combining marks."""
+    text = unicodedata.normalize("NFKD", _fold_arabic_letters(_AR_STRIP.sub("", text)).casefold())
+    if text.isascii():
+        return text
+    bmp, astral = _combining_marks()
+    return astral.sub("", bmp.sub("", text))
+
+
+@cache
+def _bmp_folds() -> tuple[np.ndarray, np.ndarray]:
+    """What :func:`fold_clean` makes of each BMP code point on its own: its class (dropped,
+    a letter, a space — punctuation, digits, whitespace —, or ``_SEVERAL``: characters among
+    which a letter, ß → ss, ﬁ → fi) and, for a letter, the letter's code point. Every step
+    of the fold works character by character (the reordering of combining marks only moves
+    marks that are dropped), so a text without ``_SEVERAL`` folds as these characters in
+    turn. Built once (~40 ms), the steps run over all code points joined by newlines."""
+    codes = [code for code in range(0x10000) if code != 0x0A and not 0xD800 <= code <= 0xDFFF]
+    folded = _fold_steps("\n".join(map(chr, codes))).split("\n")
+    kinds = _bmp_classes().tobytes()
+    classes = np.full(0x10000, _SPACE_OUT, dtype=np.uint8)  # newline and surrogates
+    values = np.full(0x10000, 0x20, dtype=np.uint32)
+    for code, out in zip(codes, folded, strict=True):
+        if len(out) == 1 and ord(out) <= 0xFFFF:
+            if kinds[ord(out)] == _KEEP:
+                classes[code], values[code] = _KEEP, ord(out)
+        elif not out:
+            classes[code] = _DROP
+        elif not _NON_LETTERS.fullmatch(out):
+            classes[code] = _SEVERAL  # several characters (or one beyond the BMP)
+    return classes, values
 
 
 def fold(text: str) -> str:
@@ -156,9 +212,16 @@ def fold(text: str) -> str:
 
 
 def fold_clean(cleaned: str) -> str:
-    """:func:`fold` of a text already through :func:`clean_text`."""
-    text = _fold_arabic_letters(_AR_STRIP.sub("", cleaned))
-    return _letters_only(unicodedata.normalize("NFKD", text.casefold()))
+    """:func:`fold` of a text already through :func:`clean_text`: for a long text of the
+    BMP, two table lookups per code point in numpy (:func:`_bmp_folds`), else the string
+    steps and the regex."""
+    codes = _bmp_codes(cleaned)
+    if codes is not None:
+        classes, values = _bmp_folds()
+        found = classes[codes]
+        if int(found.max()) < _SEVERAL:
+            return _collapse(values[codes], found)
+    return _letters_only(_fold_steps(cleaned))
 
 
 def letters_sample(text: str, limit: int) -> str:
