@@ -406,3 +406,47 @@ def test_a_national_body_without_a_country_is_the_datelines(
     extractor: Extractor, text: str, language: str, expected_countries: set[str]
 ) -> None:
     assert set(extract(extractor, text, language).summary.countries) == expected_countries
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # Gulf agency: the sides exchanged data during the committee meeting
+            "مسقط - اختتمت أمس أعمال الاجتماع الخامس للجنة الأمنية المشتركة بين سلطنة عمان "
+            "والجمهورية اليمنية. وتبادل الجانبان خلال الاجتماع بيانات عن شبكات تهريب "
+            "الأسلحة عبر الحدود البرية.",
+            "ar",
+            {"meeting", "intelligence_sharing"},
+        ),
+        (  # … but exchanging views is talk, not intelligence sharing
+            "مسقط - اختتمت أمس أعمال الاجتماع الخامس للجنة الأمنية المشتركة بين سلطنة عمان "
+            "والجمهورية اليمنية. وتبادل الجانبان خلال الاجتماع وجهات النظر حول أمن الحدود.",
+            "ar",
+            {"meeting"},
+        ),
+        (
+            "Bamako - Les chefs des services de renseignement du Mali et du Niger se sont "
+            "réunis jeudi à Bamako. Les deux services ont échangé, à cette occasion, des "
+            "renseignements sur les mouvements des groupes armés dans la zone des trois "
+            "frontières.",
+            "fr",
+            {"meeting", "intelligence_sharing"},
+        ),
+    ],
+)
+def test_exchanging_information_is_sharing_not_exchanging_views(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected
+
+
+def test_the_three_parties_are_the_meetings_sides(extractor: Extractor) -> None:
+    text = (
+        "عمان (بترا) - عقدت مديرية الأمن العام اجتماعا ثلاثيا مع الأجهزة الأمنية العراقية "
+        "والسعودية لمكافحة تهريب المخدرات. واتفقت الأطراف الثلاثة على تبادل المعلومات "
+        "بشكل فوري عبر قناة اتصال دائمة."
+    )
+    found = extract(extractor, text, "ar")
+    sharing = [e for e in found.events if e.type == "intelligence_sharing"]
+    sides = {e.actor.country for e in sharing} | {e.counterpart.country for e in sharing}
+    assert sides == {"JO", "IQ", "SA"}

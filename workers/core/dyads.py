@@ -96,7 +96,8 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             actor, counterparts = pair
         if actor and not counterparts and not orgs:
             counterparts = _following(facts, fact, actor)
-        recent = found[-1] if found and fact.sentence.index - last_index <= _INHERIT_REACH else None
+        near = fact.sentence.index - last_index <= _INHERIT_REACH
+        recent = found[-1] if found and (near or anaphoric) else None
         alone = not counterparts and not orgs
         if recent and alone and fact.strong and actor in (None, recent.actor):
             actor, counterparts, orgs = recent.actor, recent.counterparts, recent.organizations
@@ -119,9 +120,9 @@ def _anaphoric(recent: Scope, fact: Facts) -> dict[EventType, str]:
 
 
 def _pair(found: Sequence[Scope]) -> tuple[str, list[str]] | None:
-    """The two sides of the latest event between exactly two countries."""
+    """The sides of the latest event between countries."""
     for scope in reversed(found):
-        if scope.actor and len(scope.counterparts) == 1:
+        if scope.actor and scope.counterparts:
             return scope.actor, scope.counterparts
     return None
 

@@ -22,6 +22,10 @@ _REPORT_REACH = 24
 _PROSPECT_REACH = 160
 """A trigger within this many characters after ``discussed the possibility of``/``تهدف إلى``
 names what is planned, discussed or aimed at, not an event of its own."""
+_OBJECT_REACH = 120
+"""What an exchange verb exchanged comes within this many characters after it."""
+_HELD_REACH = 60
+"""``عقدت مديرية الأمن العام اجتماعا``: the subject between the verb and what was held."""
 _SIDES = 2
 """An operation needs two sides to be a joint one."""
 _PLUPERFECT_REACH = 60
@@ -74,11 +78,16 @@ class Facts:
 
 def _counted(folded: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
     """``43 bilateral meetings``, ``ثلاثة وأربعين اجتماعا``: a counted noun is a trigger only
-    after a number (``further sessions were planned`` is not a meeting)."""
+    after a number or a verb of holding (``عقدت مديرية الأمن العام اجتماعا``), not alone
+    (``further sessions were planned`` is not a meeting)."""
     before = folded[max(0, mention.start - _COUNT_REACH) : mention.start].split()
     if before and any(c.isdigit() for c in before[-1]):
         return True
-    return any(m.kind == "number" and 0 <= mention.start - m.end < _COUNT_REACH for m in mentions)
+    return any(
+        (m.kind == "number" and 0 <= mention.start - m.end < _COUNT_REACH)
+        or (m.kind == "cue" and m.value == "held" and 0 <= mention.start - m.end <= _HELD_REACH)
+        for m in mentions
+    )
 
 
 def _deferred(mention: Mention, prospects: Sequence[int]) -> bool:
@@ -93,6 +102,15 @@ def _remarked(mention: Mention, remarks: Sequence[Mention]) -> bool:
     return any(
         r.start <= mention.start < r.end or 0 <= mention.start - r.end <= _PROSPECT_REACH
         for r in remarks
+    )
+
+
+def _exchanged(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether what an exchange verb exchanged is information (``ont échangé … des
+    renseignements``, ``جرى تبادل هذه المعلومات``), not views or gifts; other triggers pass."""
+    return mention.entry.extra != "exchange" or any(
+        m.kind == "cue" and m.value == "information" and 0 <= m.start - mention.end <= _OBJECT_REACH
+        for m in mentions
     )
 
 
@@ -132,9 +150,14 @@ def _types(
         if mention.kind != "trigger":
             continue
         event_type: EventType = mention.value  # type: ignore[assignment]
-        if _held_back(mention, prospective, prospects) or _remarked(mention, remarks):
+        if (
+            _held_back(mention, prospective, prospects)
+            or _remarked(mention, remarks)
+            or not _exchanged(mention, mentions)
+        ):
             continue
         extra = mention.entry.extra
+        extra = "064" if extra == "exchange" else extra  # ``تبادل الجانبان … بيانات``
         if event_type == "meeting":
             hosts.add(extra)
         if event_type == "agreement" and not (signed_object or action):
