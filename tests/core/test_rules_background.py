@@ -450,3 +450,26 @@ def test_the_three_parties_are_the_meetings_sides(extractor: Extractor) -> None:
     sharing = [e for e in found.events if e.type == "intelligence_sharing"]
     sides = {e.actor.country for e in sharing} | {e.counterpart.country for e in sharing}
     assert sides == {"JO", "IQ", "SA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "الرباط - استقبل وزير الداخلية، اليوم الثلاثاء بالرباط، نظيره الإسباني، حيث تباحث "
+            "الجانبان سبل تعزيز التعاون الأمني.\n\nوأكد الوزيران على ضرورة تكثيف تبادل "
+            "المعلومات لمكافحة شبكات تهريب المخدرات.",
+            "ar",
+        ),
+        (
+            "Rabat - Le ministre de l'Intérieur a reçu mardi son homologue espagnol. Les deux "
+            "ministres ont souligné la nécessité d'intensifier l'échange d'informations sur "
+            "les réseaux de trafic de drogue.",
+            "fr",
+        ),
+    ],
+)
+def test_the_need_for_more_sharing_is_no_sharing(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert types(extractor, text, language) == {"meeting"}
