@@ -4,10 +4,11 @@ langdetect's own model and algorithm (its 55 n-gram profiles; ``n_trial`` random
 the sample's n-grams with a jittered smoothing ``alpha``, a convergence check every five
 draws, the walks averaged), run in a faster form: the n-grams are read with langdetect's exact
 rules (one ``str.translate`` of its per-character normalisation, per-word caching), and the
-walks run side by side in numpy over a matrix of the profiles, seeded by ``seed``. The stock
-``Detector`` costs 1.5-3.8 ms on a 240-character sample (mostly Python loops over the 55
-languages per draw); this path costs about a tenth of that and finds the same language on the
-development sets.
+walks run side by side in numpy over a matrix of the profiles; each walk's ``alpha`` and its
+uniform draws come from one generator seeded by ``seed``, drawn once per detector, so every
+call walks with the same numbers. The stock ``Detector`` costs 1.5-3.8 ms on a 240-character
+sample (mostly Python loops over the 55 languages per draw); this path costs 0.2-0.3 ms per
+article (sample included) and finds the same language on the labelled sets.
 """
 
 from __future__ import annotations

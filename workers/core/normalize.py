@@ -1,4 +1,9 @@
-"""Text cleaning and script-aware folding shared by language detection and dedup."""
+"""Text cleaning and script-aware folding shared by language detection and dedup.
+
+The per-character steps (letters only, the whole fold) run as table lookups per code point
+in numpy on long texts of the BMP (tables built once from the string steps themselves), and
+as the string steps and regexes otherwise; tests check both paths give the same text.
+"""
 
 from __future__ import annotations
 

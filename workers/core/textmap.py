@@ -2,9 +2,10 @@
 
 Folding is one character to one character (case, Latin accents, Arabic letter variants,
 Eastern digits, typographic apostrophes and dashes, whitespace), done with one table
-(``str.lower`` first, then the table for what is left), so offsets are the same in both
-copies. Only Arabic marks and tatweel are deleted; then, and only then, their places are
-kept to map offsets back.
+(``str.lower`` first, then the table for what is left; for long texts of the BMP, the same
+table as a lookup per code point in numpy), so offsets are the same in both copies. Only
+Arabic marks and tatweel are deleted; then, and only then, their places are kept to map
+offsets back.
 """
 
 from __future__ import annotations
