@@ -473,3 +473,33 @@ def test_the_need_for_more_sharing_is_no_sharing(
     extractor: Extractor, text: str, language: str
 ) -> None:
     assert types(extractor, text, language) == {"meeting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # an announcement: the session is next October
+            "الرباط - تحتضن مدينة الرباط خلال الفترة من 20 إلى 22 أكتوبر المقبل أشغال "
+            "الاجتماع السنوي لرؤساء أجهزة الشرطة العربية، بمشاركة وفود من تونس ومصر والأردن.",
+            "ar",
+            set(),
+        ),
+        (
+            "Dakar accueillera du 3 au 5 décembre prochain la réunion annuelle des chefs de "
+            "police d'Afrique de l'Ouest, en présence de délégations du Mali, du Niger et de "
+            "la Guinée.",
+            "fr",
+            set(),
+        ),
+        (  # started yesterday and goes on until next month: under way
+            "الجزائر - انطلقت أمس بالجزائر العاصمة دورة تكوينية لفائدة ضباط من الشرطة "
+            "التونسية والموريتانية، تستمر إلى غاية 10 ديسمبر المقبل.",
+            "ar",
+            {"training"},
+        ),
+    ],
+)
+def test_an_announced_event_is_none_yet(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected

@@ -26,6 +26,8 @@ _OBJECT_REACH = 120
 """What an exchange verb exchanged comes within this many characters after it."""
 _HELD_REACH = 60
 """``عقدت مديرية الأمن العام اجتماعا``: the subject between the verb and what was held."""
+_NEXT_REACH = 2
+"""``أكتوبر المقبل``: the word for next right after the month."""
 _SIDES = 2
 """An operation needs two sides to be a joint one."""
 _PLUPERFECT_REACH = 60
@@ -212,6 +214,7 @@ def facts_of(
     offtime = (  # last year, next month, a reminder: not this event
         ("offtime" in cues or _pluperfect(mentions)) and sentence.index > 0
     )
+    offtime = offtime or _upcoming(mentions)  # an event to come, even in the lead
     types, weak, first = (
         _types(folded, mentions, ceremony) if "trigger" in kinds and not offtime else ({}, [], -1)
     )
@@ -271,6 +274,23 @@ def _acting_alone(
         set(types) == {"joint_operation"}
         and all(m.entry.extra == "acting" for m in triggers)
         and len({side.country for side in found}) + len(orgs) < _SIDES
+    )
+
+
+def _upcoming(mentions: Sequence[Mention]) -> bool:
+    """Whether the sentence, even the lead, announces an event to come: a month named as the
+    next one (``من 13 إلى 15 أكتوبر المقبل``, ``le 15 octobre prochain``), with no past day
+    (``أمس``) and no ``until`` (``يستمر إلى غاية 20 أكتوبر المقبل`` is under way)."""
+    months = [m.end for m in mentions if m.kind == "month"]
+    if not months or any(
+        (m.kind == "cue" and m.value == "until") or (m.kind == "relative" and m.value[:1] == "-")
+        for m in mentions
+    ):
+        return False
+    return any(
+        m.kind == "cue" and m.value == "next" and 0 <= m.start - end <= _NEXT_REACH
+        for m in mentions
+        for end in months
     )
 
 
