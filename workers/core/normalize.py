@@ -11,7 +11,7 @@ import html
 import re
 import sys
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -213,6 +213,18 @@ def _bmp_folds() -> tuple[np.ndarray, np.ndarray]:
 def fold(text: str) -> str:
     """Fold text for comparison: case, accents, Arabic letter variants and diacritics,
     punctuation and digits gone, whitespace collapsed."""
+    if len(text) <= _SHORT:
+        return _fold_short(text)
+    return fold_clean(clean_text(text))
+
+
+_SHORT = 64
+
+
+@lru_cache(maxsize=8192)
+def _fold_short(text: str) -> str:
+    """:func:`fold` of a short text — names and places, folded again and again (a few
+    µs each through the string steps), remembered."""
     return fold_clean(clean_text(text))
 
 
