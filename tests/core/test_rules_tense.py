@@ -5,6 +5,8 @@ written for these tests, in wire, ministry and regional-daily styles)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from workers.core.events import Extractor
@@ -137,3 +139,43 @@ def test_body_beside_a_demonym_beats_a_person_noun_before_it(
 ) -> None:
     summary = extractor.extract(text, language, None).summary
     assert set(summary.countries) == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # wire: the migrant deal of another year is background
+            "TUNIS (AP) - Tunisian and Italian coast guards intercepted 300 migrants off "
+            "Sfax on Sunday in a joint operation, officials said. Tunisia signed a "
+            "memorandum of understanding with the European Union in 2023 to curb departures.",
+            "en",
+            {"joint_operation"},
+        ),
+        (  # Indian daily: what an agency has done since another year
+            "NEW DELHI: A fugitive wanted in a bank fraud case was extradited from the UAE "
+            "to India on Sunday, the CBI said. The agency has coordinated the return of "
+            "dozens of fugitives through Interpol channels since 2020.",
+            "en",
+            {"extradition"},
+        ),
+        (
+            "La Guardia Civil y la Gendarmería Real marroquí se reunieron el lunes en "
+            "Tánger. Ambos cuerpos colaboran desde 2019 en patrullas mixtas en el Estrecho.",
+            "es",
+            {"meeting"},
+        ),
+        (  # a background year and a date of this week: this event
+            "Spanish police arrested a Dutch drug trafficker in Marbella last month. The "
+            "suspect, on the run since 2019, was handed over by Spanish officers to Dutch "
+            "detectives on Monday.",
+            "en",
+            {"extradition"},
+        ),
+    ],
+)
+def test_a_sentence_set_in_another_year_is_background(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    published = datetime(2025, 11, 20, tzinfo=UTC)
+    events = extractor.extract(text, language, published).events
+    assert {e.type for e in events} == expected

@@ -38,3 +38,10 @@ class TestSentences:
     def test_a_line_break_before_a_capital_still_ends_one(self) -> None:
         text = "Title of the report\nThe ministers met in Rabat"
         assert len(split(text)) == 2
+
+    def test_a_quote_opened_with_a_spaced_guillemet_starts_a_sentence(self) -> None:
+        text = "L'enquête a débuté en 2023. « Dès le départ, nos partenaires ont aidé », dit-il."
+        assert [text[s.start : s.end] for s in split(text)] == [
+            "L'enquête a débuté en 2023.",
+            "« Dès le départ, nos partenaires ont aidé », dit-il.",
+        ]

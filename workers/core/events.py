@@ -89,8 +89,10 @@ class Extractor:
         by_sentence = group(textmap, sentences, mentions)
         dates_by = group(textmap, sentences, dates)
         orgs = self.lexicon.security_orgs
+        published = published_at.date() if published_at else None
         facts = [
-            facts_of(s, textmap, by_sentence[s.index], dates_by[s.index], orgs) for s in sentences
+            facts_of(s, textmap, by_sentence[s.index], dates_by[s.index], orgs, published=published)
+            for s in sentences
         ]
         named = {m.value for m in mentions if m.kind in ("country", "demonym")}
         named.update(m.entry.extra for m in mentions if m.kind == "city")

@@ -3,8 +3,10 @@ whether it is about security at all (a trade or football meeting is not)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from schemas import EventType, Topic
 from workers.core.dates import Dated
@@ -34,6 +36,17 @@ _PLUPERFECT_REACH = 60
 """``وكانت عناصر الشرطة القضائية قد``: the subject between the auxiliary and قد."""
 _PLEDGED = frozenset({"intelligence_sharing"})
 """Agreeing to share information is coded as the sharing itself (see ``_types``)."""
+_YEAR_PHRASE = re.compile(
+    r"(?<!\w)(?:in|since|during|until|from|en|desde|durante|hasta|depuis|durant|dès|في|منذ|عام|سنة)"
+    r"\s+(?:(?:early|late|mid|principios de|finales de|mediados de|début|fin)\s+)?"
+    r"((?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+"""A year with its preposition (``in 2019``, ``desde 2020``, ``منذ عام 2018``)."""
+_CURRENT_DAYS = 120
+"""A date this near the publication is the reported event's time."""
+_LAST_YEAR_MONTHS = 2
+"""Published in January or February, last year's December is still recent."""
 _TRADE_BODIES = frozenset({"Customs"})
 _TRADE_TOPICS: frozenset[str] = frozenset({"border_security"})
 """Bodies, topics and ``border`` cues that trade news names too (``border crossings``,
@@ -191,8 +204,11 @@ def facts_of(
     mentions: Sequence[Mention],
     dates: Sequence[Dated],
     security_orgs: frozenset[str],
+    *,
+    published: date | None = None,
 ) -> Facts:
-    """Read one sentence's mentions into its facts."""
+    """Read one sentence's mentions into its facts (``published``: the article's date, to
+    tell a sentence set in another year)."""
     folded = textmap.folded
     kinds: set[str] = set()
     cues: set[str] = set()
@@ -211,9 +227,11 @@ def facts_of(
         elif kind == "person" and mention.entry.extra:
             official = True
     ceremony = "ceremony" in cues
-    offtime = (  # last year, next month, a reminder: not this event
-        ("offtime" in cues or _pluperfect(mentions)) and sentence.index > 0
-    )
+    offtime = (  # last year, next month, a reminder, in 2019: not this event
+        "offtime" in cues
+        or _pluperfect(mentions)
+        or (published is not None and _elsewhen(textmap, sentence, dates, published))
+    ) and sentence.index > 0
     offtime = offtime or _upcoming(mentions)  # an event to come, even in the lead
     types, weak, first = (
         _types(folded, mentions, ceremony) if "trigger" in kinds and not offtime else ({}, [], -1)
@@ -253,6 +271,22 @@ def facts_of(
         pair="pair" in cues,
         roles=named_roles(textmap, mentions, found) if "role" in kinds and found else [],
     )
+
+
+def _elsewhen(
+    textmap: TextMap, sentence: Sentence, dates: Sequence[Dated], published: date
+) -> bool:
+    """Whether the sentence is set in another year than the article's (``signed a memorandum
+    with the EU in 2023``, ``colaboran desde 2019``, ``منذ عام 2018``) and gives no date
+    near its publication (``arrested in 2023 and extradited on Monday`` is this event)."""
+    if any(d.range.start and abs((d.range.start - published).days) <= _CURRENT_DAYS for d in dates):
+        return False
+    text = textmap.original[sentence.start : sentence.end]
+    years = [int(m.group(1)) for m in _YEAR_PHRASE.finditer(text)]
+    last_year = published.year - (1 if published.month <= _LAST_YEAR_MONTHS else 0)
+    if any(last_year <= year <= published.year for year in years):
+        return False  # this year's (or, in January, last December's)
+    return bool(years) or any(d.range.start for d in dates)
 
 
 def _customs_only(mentions: Sequence[Mention]) -> bool:

@@ -17,9 +17,10 @@ from typing import Protocol, TypeVar
 
 from workers.core.textmap import TextMap
 
-_BREAK = re.compile(
-    r"(?<=[.!?؟؛…])[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])|\s*\n\s*"
-)
+_STARTS = r"(?=(?:[\"'“(\[]|«[\s\u00a0\u202f]?)?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])"
+"""What can start a sentence: a capital, digit or Arabic letter, maybe after an opening
+quote (French ``« Dès``, with its space)."""
+_BREAK = re.compile(r"(?<=[.!?؟؛…])[\"'»”)\]]?\s+" + _STARTS + r"|\s*\n\s*")
 _ABBREVIATIONS = frozenset(
     {
         "m.",
@@ -67,7 +68,7 @@ _START = attrgetter("start")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _MARKS = ".!?؟؛…\n"
 _CLOSING = frozenset("\"'»”)]")
-_AFTER_MARK = re.compile(r"[\"'»”)\]]?\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ¿¡\d\u0600-\u06ff])")
+_AFTER_MARK = re.compile(r"[\"'»”)\]]?\s+" + _STARTS)
 _SPACES = re.compile(r"\s+")
 
 
