@@ -503,3 +503,25 @@ def test_an_announced_event_is_none_yet(
     extractor: Extractor, text: str, language: str, expected: set[str]
 ) -> None:
     assert types(extractor, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "TUNIS - La Tunisie et la Libye ont signé mercredi à Tunis un protocole d'accord "
+            "portant sur la sécurisation de la frontière commune, à l'issue d'une réunion "
+            "entre les ministres de l'Intérieur des deux pays.",
+            "fr",
+        ),
+        (
+            "تونس - وقعت تونس وليبيا، الأربعاء، مذكرة تفاهم تتعلق بتأمين الحدود المشتركة، "
+            "وذلك في ختام اجتماع جمع وزيري الداخلية في البلدين.",
+            "ar",
+        ),
+    ],
+)
+def test_the_meeting_that_frames_a_signing_is_no_content_of_it(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert types(extractor, text, language) == {"agreement", "meeting"}

@@ -105,18 +105,22 @@ def _counted(folded: str, mention: Mention, mentions: Sequence[Mention]) -> bool
     )
 
 
-def _deferred(mention: Mention, prospects: Sequence[int]) -> bool:
-    """Whether a trigger follows a cue of something planned, discussed or aimed at."""
-    return any(0 <= mention.start - end <= _PROSPECT_REACH for end in prospects)
+def _deferred(mention: Mention, prospects: Sequence[int], frames: Sequence[int] = ()) -> bool:
+    """Whether a trigger follows a cue of something planned, discussed or aimed at, with no
+    frame of the event between (``un protocole portant sur … , à l'issue d'une réunion``)."""
+    return any(
+        0 <= mention.start - end <= _PROSPECT_REACH
+        and not any(end <= frame <= mention.start for frame in frames)
+        for end in prospects
+    )
 
 
-def _remarked(mention: Mention, remarks: Sequence[Mention]) -> bool:
+def _remarked(mention: Mention, remarks: Sequence[Mention], frames: Sequence[int] = ()) -> bool:
     """Whether a trigger is what praise, a call or a reminder speaks of (``أشاد بالدور … في
     تبادل المعلومات``, ``a appelé à davantage d'échanges``, ``depuis la signature``): no
     event, not even a pledged one."""
-    return any(
-        r.start <= mention.start < r.end or 0 <= mention.start - r.end <= _PROSPECT_REACH
-        for r in remarks
+    return any(r.start <= mention.start < r.end for r in remarks) or _deferred(
+        mention, [r.end for r in remarks], frames
     )
 
 
@@ -129,7 +133,12 @@ def _exchanged(mention: Mention, mentions: Sequence[Mention]) -> bool:
     )
 
 
-def _held_back(mention: Mention, prospective: Sequence[Mention], prospects: list[int]) -> bool:
+def _held_back(
+    mention: Mention,
+    prospective: Sequence[Mention],
+    prospects: list[int],
+    frames: Sequence[int] = (),
+) -> bool:
     """Whether a trigger names something only planned, discussed or aimed at (it is part of
     the cue, ``will meet``, or after it); a held-back trigger holds back those listed after
     it (``teams as well as patrols``)."""
@@ -137,7 +146,7 @@ def _held_back(mention: Mention, prospective: Sequence[Mention], prospects: list
         p.start <= mention.start < p.end for p in prospective
     ):
         return True
-    if mention.value not in _PLEDGED and _deferred(mention, prospects):
+    if mention.value not in _PLEDGED and _deferred(mention, prospects, frames):
         prospects.append(mention.end)
         return True
     return False
@@ -159,6 +168,7 @@ def _types(
     prospective = [m for m in mentions if m.kind == "cue" and m.value == "prospective"]
     prospects = [m.end for m in prospective]
     remarks = [m for m in mentions if m.kind == "cue" and m.value == "remark"]
+    frames = [m.start for m in mentions if m.kind == "cue" and m.value == "frame"]
     hosts: set[str] = set()
     first = -1
     for mention in mentions:
@@ -166,8 +176,8 @@ def _types(
             continue
         event_type: EventType = mention.value  # type: ignore[assignment]
         if (
-            _held_back(mention, prospective, prospects)
-            or _remarked(mention, remarks)
+            _held_back(mention, prospective, prospects, frames)
+            or _remarked(mention, remarks, frames)
             or not _exchanged(mention, mentions)
         ):
             continue
