@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,9 @@ SET_FIELDS = ("countries", "organizations", "topics", "event_types")
 """The gold lists scored as sets, micro-averaged."""
 
 Span = tuple[str | None, str | None]
+
+_CITY_LANGUAGES = ("ar", "en", "fr", "es")
+"""The languages whose ``cities.json`` name the places a location may be written as."""
 
 
 class LabelledSetError(ValueError):
@@ -42,9 +47,43 @@ def normal_set(name: str, values: Iterable[str]) -> frozenset[str]:
     return frozenset(v.strip().upper() if upper else v.strip().lower() for v in values)
 
 
+@cache
+def city_names() -> dict[tuple[str, str | None], str]:
+    """Every name a city goes by in the extractor's data, in any of its languages (the
+    English name, the local one, the French, Spanish or Arabic one), folded and keyed with
+    its country (and with no country when the name is one city's only): the city's
+    canonical name, folded (``Tanger``, ``Tánger``, ``طنجة`` → ``tangier``)."""
+    names: dict[tuple[str, str | None], str] = {}
+    anywhere: dict[str, set[str]] = {}
+    for language in _CITY_LANGUAGES:
+        path = resources.files("workers.core").joinpath("data", language, "cities.json")
+        if not path.is_file():
+            continue
+        for country, cities in json.loads(path.read_text(encoding="utf-8")).items():
+            if len(country) != 2 or not isinstance(cities, dict):  # about, datelines
+                continue
+            for city, terms in cities.items():
+                canonical = fold_city(city)
+                for term in (city, *terms):
+                    folded = fold_city(term)
+                    if folded and canonical:
+                        names.setdefault((folded, country), canonical)
+                        anywhere.setdefault(folded, set()).add(canonical)
+    for folded, canonicals in anywhere.items():
+        if len(canonicals) == 1:
+            names.setdefault((folded, None), next(iter(canonicals)))
+    return names
+
+
 def place(city: str | None, country: str | None) -> tuple[str | None, str | None]:
-    """A location in the form it is compared in."""
-    return fold_city(city), (country or "").strip().upper() or None
+    """A location in the form it is compared in: a city by its canonical name when the
+    data knows the name it is written with (``Marrakesh`` and ``Marrakech`` are one city),
+    else folded as written; the country as an upper-case code."""
+    code = (country or "").strip().upper() or None
+    folded = fold_city(city)
+    if folded is not None:
+        folded = city_names().get((folded, code), folded)
+    return folded, code
 
 
 def span(start: date | None, end: date | None) -> Span:

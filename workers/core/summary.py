@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from schemas import CooperationEvent, DateRange, EventType, Location, Summary, Topic
 from workers.core.dyads import Scope, article_city
 from workers.core.facts import Facts
 from workers.core.numbers import Count
+
+_NEAR = timedelta(days=14)
+"""Dates of the article's events this close to its lead event's are the same occasion's."""
 
 
 def summarize(
@@ -52,7 +56,15 @@ def summarize(
     )
 
 
-def _span(ranges: list[DateRange]) -> DateRange | None:
+def _span(dated: list[DateRange]) -> DateRange | None:
+    """The span of the events' dates around the first dated event (the one the article
+    leads with): a date of another event more than a fortnight from it is background (``the
+    memorandum signed in July 2023``, ``arrested in August 2024``) and does not stretch it."""
+    lead = next((r for r in dated if r.start and r.end), None)
+    if lead is None or lead.start is None or lead.end is None:
+        return None
+    low, high = lead.start - _NEAR, lead.end + _NEAR
+    ranges = [r for r in dated if r.start and r.end and r.start <= high and r.end >= low]
     starts = [r.start for r in ranges if r.start]
     ends = [r.end for r in ranges if r.end]
     if not starts or not ends:

@@ -1,0 +1,165 @@
+"""Organisations, places and the article's date span, in all four languages (sentences
+written for these tests in the style of news reports)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from schemas import DateRange
+from workers.core.events import Extractor
+from workers.core.summary import _span
+from workers.labelled import place
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Greek and Turkish coast guard chiefs met in Athens on Thursday with the EU Home "
+            "Affairs Commissioner to discuss migrant smuggling across the Aegean.",
+            "en",
+        ),
+        (
+            "Le ministre tunisien de l'Intérieur a reçu lundi à Tunis son homologue italien, en "
+            "présence de la commissaire européenne aux affaires intérieures, pour évoquer la "
+            "lutte contre les réseaux de passeurs.",
+            "fr",
+        ),
+        (
+            "El ministro del Interior de Portugal se reunió el martes en Lisboa con su homólogo "
+            "marroquí y con el comisario europeo de Interior para reforzar la lucha contra la "
+            "inmigración irregular.",
+            "es",
+        ),
+        (
+            "التقى وزير الداخلية المغربي أمس بالرباط نظيره البرتغالي بحضور المفوض الأوروبي "
+            "للشؤون الداخلية، لبحث التعاون في مجال مكافحة الهجرة غير النظامية.",
+            "ar",
+        ),
+    ],
+)
+def test_a_european_commissioner_at_the_table_is_the_eu(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert "EU" in extractor.extract(text, language, None).summary.organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "organization"),
+    [
+        (
+            "La Policía Nacional de Colombia y la Oficina de las Naciones Unidas contra la Droga "
+            "y el Delito (UNODC) firmaron el lunes en Bogotá un convenio para capacitar a 300 "
+            "agentes en investigación financiera contra el narcotráfico.",
+            "es",
+            "UNODC",
+        ),
+        (
+            "La gendarmerie sénégalaise et l'Office des Nations unies contre la drogue et le "
+            "crime ont signé mardi à Dakar une convention de formation à la lutte contre le "
+            "trafic de cocaïne.",
+            "fr",
+            "UNODC",
+        ),
+        (
+            "وقعت المديرية العامة للأمن الوطني ومكتب الأمم المتحدة المعني بالمخدرات والجريمة "
+            "أمس بالرباط اتفاقية لتكوين ضباط الشرطة في مجال مكافحة الاتجار بالبشر.",
+            "ar",
+            "UNODC",
+        ),
+        (
+            "Le Mécanisme africain de coopération policière a organisé à Alger une formation "
+            "au profit de policiers nigériens et maliens sur la lutte contre le terrorisme.",
+            "fr",
+            "AFRIPOL",
+        ),
+    ],
+)
+def test_organisations_by_their_full_names(
+    extractor: Extractor, text: str, language: str, organization: str
+) -> None:
+    assert organization in extractor.extract(text, language, None).summary.organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "city", "country"),
+    [
+        (
+            "TEGUCIGALPA (AFP) - Le Honduras a extradé mardi vers les États-Unis un trafiquant "
+            "présumé réclamé par la justice américaine pour trafic de cocaïne.",
+            "fr",
+            "Tegucigalpa",
+            "HN",
+        ),
+        (
+            "Agentes de la Policía Nacional y de la Gendarmería de Mali se reunieron el lunes en "
+            "Bamako para coordinar la lucha contra el terrorismo en el Sahel.",
+            "es",
+            "Bamako",
+            "ML",
+        ),
+        (
+            "استقبل وزير الداخلية التونسي أمس بتونس العاصمة وفدا أمنيا من كوت ديفوار قادما من "
+            "أبيدجان، لبحث التعاون في مكافحة الإرهاب.",
+            "ar",
+            "Tunis",
+            "TN",
+        ),
+    ],
+)
+def test_cities_of_every_region_in_every_language(
+    extractor: Extractor, text: str, language: str, city: str, country: str
+) -> None:
+    location = extractor.extract(text, language, None).summary.location
+    assert location is not None
+    assert (location.city, location.country) == (city, country)
+
+
+def test_a_background_event_does_not_stretch_the_date_span() -> None:
+    lead = DateRange(start=date(2025, 7, 21), end=date(2025, 7, 21), precision="day")
+    same_visit = DateRange(start=date(2025, 7, 22), end=date(2025, 7, 22), precision="day")
+    years_ago = DateRange(start=date(2023, 7, 1), end=date(2023, 7, 31), precision="month")
+    span = _span([lead, years_ago, same_visit])
+    assert span is not None
+    assert (span.start, span.end) == (date(2025, 7, 21), date(2025, 7, 22))
+    assert _span([]) is None
+
+
+def test_the_article_date_leaves_out_an_agreement_signed_years_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Le ministre espagnol de l'Intérieur a rencontré mercredi 16 juillet 2025 à Rabat son "
+        "homologue marocain pour évoquer la lutte contre le trafic de drogue.\n\n"
+        "En mars 2019, l'Espagne et le Maroc avaient signé à Madrid un accord de coopération "
+        "policière contre le terrorisme."
+    )
+    when = extractor.extract(text, "fr", datetime(2025, 7, 17, tzinfo=UTC)).summary.date
+    assert when is not None
+    assert (when.start, when.end) == (date(2025, 7, 16), date(2025, 7, 16))
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "canonical"),
+    [
+        ("Tanger", "MA", "tangier"),
+        ("Tánger", "MA", "tangier"),
+        ("طنجة", "MA", "tangier"),
+        ("Marrakesh", "MA", "marrakech"),
+        ("Bruxelles", "BE", "brussels"),
+        ("Ciudad de México", "MX", "mexico city"),
+        ("Palerme", "IT", "palermo"),
+        ("Nicolet", "CA", "nicolet"),  # unknown to the data: compared as written
+    ],
+)
+def test_a_city_is_compared_by_its_canonical_name(
+    written: str, country: str, canonical: str
+) -> None:
+    assert place(written, country) == (canonical, country)
