@@ -525,3 +525,25 @@ def test_the_meeting_that_frames_a_signing_is_no_content_of_it(
     extractor: Extractor, text: str, language: str
 ) -> None:
     assert types(extractor, text, language) == {"agreement", "meeting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # Mashriq: the requesting side "recovers" a wanted man
+            "بغداد - أعلنت وزارة الداخلية العراقية، السبت، استرداد مطلوب بقضايا إرهاب من "
+            "تركيا، بالتنسيق مع منظمة الإنتربول.",
+            {"extradition"},
+        ),
+        (  # the definite noun and adjective: the training course itself
+            "المنامة - اختتمت بالأكاديمية الملكية للشرطة الدورة التدريبية في مجال مكافحة "
+            "الاتجار بالأشخاص، بمشاركة منتسبين من وزارة الداخلية البحرينية ونظرائهم من "
+            "المملكة العربية السعودية.",
+            {"training"},
+        ),
+    ],
+)
+def test_arabic_recovery_and_definite_course(
+    extractor: Extractor, text: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, "ar") == expected
