@@ -547,3 +547,25 @@ def test_arabic_recovery_and_definite_course(
     extractor: Extractor, text: str, expected: set[str]
 ) -> None:
     assert types(extractor, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "TEGUCIGALPA - Le Honduras a remis mardi aux États-Unis un chef présumé de gang "
+            "réclamé par la justice américaine. L'homme a été remis à des agents américains "
+            "sur une base aérienne, lors d'une opération coordonnée par le bureau d'Interpol.",
+            "fr",
+        ),
+        (
+            "الرباط - سلمت السلطات المغربية، الخميس، إلى نظيرتها الفرنسية مواطنا فرنسيا "
+            "مطلوبا للعدالة، وذلك في إطار عملية منسقة مع المكتب المركزي الوطني للإنتربول.",
+            "ar",
+        ),
+    ],
+)
+def test_the_coordinated_handover_is_the_extradition(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert types(extractor, text, language) == {"extradition"}

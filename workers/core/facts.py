@@ -196,16 +196,25 @@ def _types(
         strong.setdefault(event_type, "" if extra == "counted" else extra)
         first = mention.start if first < 0 else first
     sharing = "intelligence_sharing" in strong or "intelligence_sharing" in weak
-    if "agreement" in strong and not signed_object and sharing:
-        del strong["agreement"]  # agreed to share information: the sharing is the event
-        strong.setdefault("intelligence_sharing", "064")
-    if "meeting" in strong and hosts == {"043"} and _HOSTED.intersection(strong):
-        del strong["meeting"]  # hosted a training course: the course is the event
+    _overlaps(strong, sharing=sharing, signed=signed_object, hosted=hosts == {"043"})
     if not strong:
         attended = [t for t in weak if not (ceremony and t == "meeting")]  # a ceremony's guests
         for event_type in attended:
             strong.setdefault(event_type, "")
     return strong, weak, first
+
+
+def _overlaps(strong: dict[EventType, str], *, sharing: bool, signed: bool, hosted: bool) -> None:
+    """Types that name one event twice: agreeing to share information is the sharing; a
+    handover ``lors d'une opération coordonnée par Interpol`` is the extradition; hosting a
+    training course is the course."""
+    if "agreement" in strong and not signed and sharing:
+        del strong["agreement"]
+        strong.setdefault("intelligence_sharing", "064")
+    if "extradition" in strong:
+        strong.pop("joint_operation", None)
+    if "meeting" in strong and hosted and _HOSTED.intersection(strong):
+        del strong["meeting"]
 
 
 def facts_of(
