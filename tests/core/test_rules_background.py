@@ -569,3 +569,14 @@ def test_the_coordinated_handover_is_the_extradition(
     extractor: Extractor, text: str, language: str
 ) -> None:
     assert types(extractor, text, language) == {"extradition"}
+
+
+def test_where_the_operation_took_place_names_its_participants(extractor: Extractor) -> None:
+    text = (
+        "Dakar, 12 mars (APS) - Une opération conjointe coordonnée par Interpol a permis "
+        "l'interpellation de 400 personnes en Afrique de l'Ouest.\n\nBaptisée « Sentinelle », "
+        "l'opération s'est déroulée du 1er au 10 mars au Sénégal, en Gambie, en Guinée-Bissau "
+        "et au Mali. Le Niger et le Burkina Faso n'ont pas participé à l'opération."
+    )
+    countries = set(extract(extractor, text, "fr").summary.countries)
+    assert countries == {"SN", "GM", "GW", "ML"}

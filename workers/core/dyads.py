@@ -76,7 +76,9 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             types = {t: "" for t in last if not (fact.ceremony and t == "meeting")}
         else:
             inherited = False
-        anaphoric = bool(types) and fact.anaphor and bool(found)
+        anaphoric = (
+            (bool(types) or bool(fact.sides)) and fact.anaphor and bool(found) and not fact.offtime
+        )
         if anaphoric:  # ``Cette session … a réuni``: the event just reported
             types = _anaphoric(found[-1], fact)
         if not types or (fact.negative and not fact.security):
