@@ -580,3 +580,23 @@ def test_where_the_operation_took_place_names_its_participants(extractor: Extrac
     )
     countries = set(extract(extractor, text, "fr").summary.countries)
     assert countries == {"SN", "GM", "GW", "ML"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Lomé - Une opération conjointe des polices togolaise et béninoise a permis "
+            "l'arrestation de 60 suspects. Elle a été suivie en temps réel depuis un centre de "
+            "commandement installé à Lomé.",
+            "fr",
+        ),
+        (
+            "لومي - أسفرت عملية مشتركة بين الشرطة التوغولية والبنينية عن توقيف 60 مشتبها "
+            "فيهم، وتمت متابعتها في الوقت الحقيقي من مركز قيادة في لومي.",
+            "ar",
+        ),
+    ],
+)
+def test_in_real_time_is_no_sharing(extractor: Extractor, text: str, language: str) -> None:
+    assert types(extractor, text, language) == {"joint_operation"}
