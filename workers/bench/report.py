@@ -89,6 +89,7 @@ def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
     for name in ("langdetect_full", "langdetect_sample", "language"):
         out(
             f"  {name:<18} {_num(figures.get(f'{name}_us_per_article')):>10} µs   "
+            f"(CPU {_num(figures.get(f'{name}_cpu_us_per_article'))} µs)   "
             f"dev accuracy {_num(figures.get(f'{name}_accuracy'), 4)}"
         )
     if figures.get("e2e_1w_articles_per_s") is not None:
@@ -150,6 +151,7 @@ def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
                 "e2e_2w_vs_1w",
                 "e2e_1w_vs_transport",
                 "core_vs_langdetect_full",
+                "core_cpu_vs_langdetect_full_cpu",
                 "language_vs_langdetect_full",
                 "core_cpu_share_of_worker_cpu",
             )

@@ -196,6 +196,9 @@ def run(options: Options, say: Callable[[str], None] = print) -> dict[str, Any]:
     figures["core_vs_langdetect_full"] = _ratio(
         figures["langdetect_full_us_per_article"], figures["core_us_per_article"]
     )
+    figures["core_cpu_vs_langdetect_full_cpu"] = _ratio(
+        figures.get("langdetect_full_cpu_us_per_article"), figures["core_cpu_us_per_article"]
+    )
     figures["core_cpu_share_of_worker_cpu"] = _ratio(
         figures["core_cpu_us_per_article"], figures.get("worker_cpu_us_per_article")
     )
