@@ -600,3 +600,49 @@ def test_where_the_operation_took_place_names_its_participants(extractor: Extrac
 )
 def test_in_real_time_is_no_sharing(extractor: Extractor, text: str, language: str) -> None:
     assert types(extractor, text, language) == {"joint_operation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_types"),
+    [
+        (  # a domestic meeting about the border with a neighbour
+            "TUNIS - Le ministre de l'Intérieur a présidé lundi une réunion consacrée à la "
+            "sécurisation de la frontière avec la Libye, en présence des cadres de la garde "
+            "nationale.",
+            "fr",
+            set(),
+        ),
+        (
+            "الجزائر - ترأس وزير الداخلية، الاثنين، اجتماعا خصص لتأمين الشريط الحدودي مع "
+            "ليبيا والنيجر، بحضور إطارات الدرك الوطني.",
+            "ar",
+            set(),
+        ),
+        (  # a secretary and armies are bodies a demonym attaches to
+            "OTTAWA - Le ministre canadien de la Sécurité publique a rencontré jeudi à Ottawa "
+            "la secrétaire américaine à la Sécurité intérieure pour discuter du trafic de "
+            "fentanyl.",
+            "fr",
+            {"meeting"},
+        ),
+        (
+            "NIAMEY - Les armées nigérienne et burkinabè ont mené du 2 au 9 juin une opération "
+            "conjointe dans la zone des trois frontières, selon un communiqué conjoint.",
+            "fr",
+            {"joint_operation"},
+        ),
+    ],
+)
+def test_borders_with_neighbours_and_more_bodies(
+    extractor: Extractor, text: str, language: str, expected_types: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected_types
+
+
+def test_the_three_states_are_those_named_just_before(extractor: Extractor) -> None:
+    text = (
+        "لم تكن العملية التي نفذتها الأجهزة الأمنية في الأردن وسوريا ولبنان، الثلاثاء "
+        "الماضي، الأولى من نوعها.\n\nفقد أسفرت العملية المشتركة عن ضبط شحنة كبيرة من "
+        "الحبوب المخدرة وتوقيف مشتبه بهم موزعين على الدول الثلاث."
+    )
+    assert set(extract(extractor, text, "ar").summary.countries) == {"JO", "SY", "LB"}

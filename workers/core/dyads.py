@@ -93,7 +93,7 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             continue
         actor, counterparts = _dyad(_with_host(fact, dateline), home)
         orgs = fact.organizations
-        pair = _pair(found) if fact.pair else None
+        pair = _pair(found, facts, fact) if fact.pair else None
         if pair is not None:  # ``الجانبان``: the same two sides, whoever else is named
             actor, counterparts = pair
         if actor and not counterparts and not orgs:
@@ -121,11 +121,19 @@ def _anaphoric(recent: Scope, fact: Facts) -> dict[EventType, str]:
     return types
 
 
-def _pair(found: Sequence[Scope]) -> tuple[str, list[str]] | None:
-    """The sides of the latest event between countries."""
+def _pair(
+    found: Sequence[Scope], facts: Sequence[Facts], fact: Facts
+) -> tuple[str, list[str]] | None:
+    """The sides of the latest event between countries, else of a sentence just before that
+    names several (``العملية التي نفذتها الأجهزة الأمنية في الأردن وسوريا ولبنان`` … ``الدول
+    الثلاث``)."""
     for scope in reversed(found):
         if scope.actor and scope.counterparts:
             return scope.actor, scope.counterparts
+    index = fact.sentence.index
+    for before in reversed(facts[max(0, index - _INHERIT_REACH) : index]):
+        if len(before.countries) > 1:
+            return before.countries[0], before.countries[1:]
     return None
 
 
