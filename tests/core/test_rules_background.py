@@ -646,3 +646,12 @@ def test_the_three_states_are_those_named_just_before(extractor: Extractor) -> N
         "الحبوب المخدرة وتوقيف مشتبه بهم موزعين على الدول الثلاث."
     )
     assert set(extract(extractor, text, "ar").summary.countries) == {"JO", "SY", "LB"}
+
+
+def test_who_ran_the_course_just_reported_takes_part(extractor: Extractor) -> None:
+    text = (
+        "Jacqueville - L'Académie de lutte contre le terrorisme a accueilli lundi un stage de "
+        "formation au profit d'officiers ivoiriens et béninois.\n\nAnimé par des formateurs "
+        "de la gendarmerie française, ce stage porte sur la gestion des prises d'otages."
+    )
+    assert set(extract(extractor, text, "fr").summary.countries) == {"CI", "BJ", "FR"}

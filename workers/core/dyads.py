@@ -101,7 +101,15 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
         near = fact.sentence.index - last_index <= _INHERIT_REACH
         recent = found[-1] if found and (near or anaphoric) else None
         alone = not counterparts and not orgs
-        if recent and alone and fact.strong and actor in (None, recent.actor):
+        if recent and anaphoric and recent.actor:  # the event's sides, and whom it adds
+            sides = [recent.actor, *recent.counterparts]
+            actor = recent.actor
+            counterparts = [
+                *recent.counterparts,
+                *(c for c in _with_host(fact, dateline) if c not in sides),
+            ]
+            orgs = list(dict.fromkeys([*recent.organizations, *orgs]))
+        elif recent and alone and fact.strong and actor in (None, recent.actor):
             actor, counterparts, orgs = recent.actor, recent.counterparts, recent.organizations
         elif actor and alone:
             counterparts = _host(fact, actor, dateline)
