@@ -655,3 +655,26 @@ def test_who_ran_the_course_just_reported_takes_part(extractor: Extractor) -> No
         "de la gendarmerie française, ce stage porte sur la gestion des prises d'otages."
     )
     assert set(extract(extractor, text, "fr").summary.countries) == {"CI", "BJ", "FR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "مسقط - اختتمت أعمال الاجتماع الخامس للجنة المشتركة لحرس الحدود بين سلطنة عمان "
+            "وإيران، بمشاركة قائد حرس الحدود بقيادة قوى الأمن الداخلي الإيرانية.",
+            "ar",
+            {"OM", "IR"},
+        ),
+        (
+            "Dakar - La Gendarmerie nationale sénégalaise et la police gambienne ont mené "
+            "jeudi une opération conjointe contre les passeurs à la frontière.",
+            "fr",
+            {"SN", "GM"},
+        ),
+    ],
+)
+def test_a_shared_body_name_with_its_own_nisba(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert set(extract(extractor, text, language).summary.countries) == expected

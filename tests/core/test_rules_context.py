@@ -119,3 +119,15 @@ def test_what_the_sentence_reports(
     extractor: Extractor, text: str, language: str, expected: set[str]
 ) -> None:
     assert types(extractor, text, language) == expected
+
+
+def test_a_shared_agency_name_takes_the_country_of_the_cities_named(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "La Policía Nacional extraditó ayer a Estados Unidos a un cabecilla del Clan del "
+        "Golfo. El capo fue entregado a agentes de la DEA en el aeropuerto de Bogotá. "
+        "El año pasado hubo también solicitudes de extradición de España e Italia."
+    )
+    summary = extractor.extract(text, "es", None).summary
+    assert set(summary.countries) == {"CO", "US"}

@@ -95,9 +95,10 @@ class Extractor:
             for s in sentences
         ]
         named = {m.value for m in mentions if m.kind in ("country", "demonym")}
-        named.update(m.entry.extra for m in mentions if m.kind == "city")
+        places = {m.entry.extra for m in mentions if m.kind == "city"}
+        named.update(places)
         for fact in facts:
-            fact.sides = settle(fact.sides, named)
+            fact.sides = settle(fact.sides, named, places)
         home = home_country(facts)
         found = scopes(facts, home, dateline.country)
         if not found:

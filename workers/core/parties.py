@@ -102,7 +102,7 @@ def sides(folded: str, mentions: Sequence[Mention], cues: Set[str] | None = None
     )
     countries = [m for m in parties if m.kind == "country"]
     skipped = _passing(folded, mentions) if "passing" in cues else set()
-    owned = _owned(folded, mentions) if countries else set()
+    owned = _owned(folded, mentions)
     found: list[Side] = []
     for mention in parties:
         if id(mention) in skipped:
@@ -130,13 +130,14 @@ def sides(folded: str, mentions: Sequence[Mention], cues: Set[str] | None = None
 
 
 def _owned(folded: str, mentions: Sequence[Mention]) -> set[int]:
-    """Ids of the agencies followed by ``of``/``de``/``del`` and a country name."""
+    """Ids of the agencies followed by ``of``/``de``/``del`` and a country name, or by a
+    nisba or demonym of their own (``قوى الأمن الداخلي الإيرانية`` is Iran's, not Lebanon's)."""
     owned: set[int] = set()
     for mention, after in pairwise(mentions):
-        if (
-            mention.kind == "agency"
-            and after.kind == "country"
-            and folded[mention.end : after.start].strip() in _OF_WORDS
+        between = folded[mention.end : after.start].strip()
+        if mention.kind == "agency" and (
+            (after.kind == "country" and between in _OF_WORDS)
+            or (after.kind == "demonym" and not between and after.value != mention.entry.extra)
         ):
             owned.add(id(mention))
     return owned
