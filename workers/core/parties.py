@@ -143,16 +143,20 @@ def _owned(folded: str, mentions: Sequence[Mention]) -> set[int]:
     return owned
 
 
-def settle(sides: Sequence[Side], named: set[str]) -> list[Side]:
+def settle(sides: Sequence[Side], named: set[str], places: Set[str] = frozenset()) -> list[Side]:
     """A body whose name several countries use belongs to the one its sentence names (``En
-    Côte d'Ivoire, la Gendarmerie nationale``), else to the one the article names (``DGSN``
-    in an article from Algiers is Algeria's), else to its first country."""
+    Côte d'Ivoire, la Gendarmerie nationale``), else to the one whose cities the article
+    names (``la Policía Nacional`` in a story from Bogotá is Colombia's), else to the one the
+    article names (``DGSN`` in an article from Algiers is Algeria's), else to its first."""
     here = {s.country for s in sides if s.mention.kind in _NAME_KINDS}
     settled: list[Side] = []
     for side in sides:
         local = [c for c in (side.country, *side.alternatives) if c in here]
+        placed = [c for c in (side.country, *side.alternatives) if c in places]
         if side.alternatives and local:
             settled.append(Side(local[0], side.mention, side.agency, side.person))
+        elif side.alternatives and placed and side.country not in places:
+            settled.append(Side(placed[0], side.mention, side.agency, side.person))
         elif side.alternatives and side.country not in named:
             country = next((c for c in side.alternatives if c in named), side.country)
             settled.append(Side(country, side.mention, side.agency, side.person))
