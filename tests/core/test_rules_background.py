@@ -678,3 +678,20 @@ def test_a_shared_body_name_with_its_own_nisba(
     extractor: Extractor, text: str, language: str, expected: set[str]
 ) -> None:
     assert set(extract(extractor, text, language).summary.countries) == expected
+
+
+def test_they_too_is_another_case(extractor: Extractor) -> None:
+    text = (
+        "Bruxelles - Un trafiquant présumé a été remis mardi aux autorités belges à Dubaï, "
+        "a confirmé le parquet fédéral.\n\nLes Pays-Bas et la France ont eux aussi obtenu "
+        "des remises depuis Dubaï ces dernières années."
+    )
+    assert set(extract(extractor, text, "fr").summary.countries) == {"BE", "AE"}
+
+
+def test_the_dgsn_in_nouakchott_is_mauritanias(extractor: Extractor) -> None:
+    text = (
+        "نواكشوط - استقبل وزير الداخلية الموريتاني، الثلاثاء، نظيره السنغالي. وحضر اللقاء "
+        "المدير العام للأمن الوطني وسفير السنغال في نواكشوط."
+    )
+    assert set(extract(extractor, text, "ar").summary.countries) == {"MR", "SN"}
