@@ -7,6 +7,7 @@ workers: ``workers.stores.redis_index``), called once per article.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -86,6 +87,11 @@ class Engines:
     def load(cls) -> Engines:
         engines = cls(detector=LanguageDetector(), extractor=Extractor.load())
         engines.warm()
+        # What is loaded now lives as long as the process (~290k objects: the lexicon's
+        # automata and entries, langdetect's profiles, the tables): out of the cyclic GC's
+        # reach, a full collection no longer scans it (0.25-0.35 s per full collection on
+        # a 2-core machine before; a few µs after).
+        gc.freeze()
         return engines
 
     def warm(self) -> None:
