@@ -695,3 +695,23 @@ def test_the_dgsn_in_nouakchott_is_mauritanias(extractor: Extractor) -> None:
         "المدير العام للأمن الوطني وسفير السنغال في نواكشوط."
     )
     assert set(extract(extractor, text, "ar").summary.countries) == {"MR", "SN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a day between the verb and the recipient
+            "Abidjan - Un Burkinabè recherché pour terrorisme a été expulsé vers le Burkina "
+            "Faso et remis lundi aux policiers burkinabè à l'aéroport de Ouagadougou, a "
+            "indiqué la police ivoirienne.",
+            {"extradition"},
+        ),
+        (  # a prize handed over is no handover
+            "Rabat - Les prix du concours de la meilleure brigade ont été remis lundi aux "
+            "lauréats de la police marocaine et espagnole.",
+            set(),
+        ),
+    ],
+)
+def test_handed_over_to_a_body(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert types(extractor, text, "fr") == expected

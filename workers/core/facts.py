@@ -26,6 +26,11 @@ _PROSPECT_REACH = 160
 names what is planned, discussed or aimed at, not an event of its own."""
 _OBJECT_REACH = 120
 """What an exchange verb exchanged comes within this many characters after it."""
+_OBJECTS = {
+    "exchange": (frozenset({"information"}), "064"),
+    "handover": (frozenset({"recipient", "country"}), "063"),
+}
+"""Trigger groups that need an object cue after them, and the code they then take."""
 _HELD_REACH = 60
 """``عقدت مديرية الأمن العام اجتماعا``: the subject between the verb and what was held."""
 _NEXT_REACH = 2
@@ -125,10 +130,15 @@ def _remarked(mention: Mention, remarks: Sequence[Mention], frames: Sequence[int
 
 
 def _exchanged(mention: Mention, mentions: Sequence[Mention]) -> bool:
-    """Whether what an exchange verb exchanged is information (``ont échangé … des
-    renseignements``, ``جرى تبادل هذه المعلومات``), not views or gifts; other triggers pass."""
-    return mention.entry.extra != "exchange" or any(
-        m.kind == "cue" and m.value == "information" and 0 <= m.start - mention.end <= _OBJECT_REACH
+    """Whether a verb that needs its object has it after it: what was exchanged is
+    information (``ont échangé … des renseignements``, ``جرى تبادل هذه المعلومات``), not views;
+    who was handed over went to a body (``remis lundi aux policiers``), not a prize; other
+    triggers pass."""
+    wanted = _OBJECTS.get(mention.entry.extra)
+    return wanted is None or any(
+        (m.kind if m.kind != "cue" else m.value) in wanted[0]
+        and mention.start < m.start
+        and m.start - mention.end <= _OBJECT_REACH
         for m in mentions
     )
 
@@ -182,7 +192,7 @@ def _types(
         ):
             continue
         extra = mention.entry.extra
-        extra = "064" if extra == "exchange" else extra  # ``تبادل الجانبان … بيانات``
+        extra = _OBJECTS[extra][1] if extra in _OBJECTS else extra  # ``تبادل … بيانات``
         if event_type == "meeting":
             hosts.add(extra)
         if event_type == "agreement" and not (signed_object or action):
