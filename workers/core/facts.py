@@ -27,10 +27,11 @@ names what is planned, discussed or aimed at, not an event of its own."""
 _OBJECT_REACH = 120
 """What an exchange verb exchanged comes within this many characters after it."""
 _OBJECTS = {
-    "exchange": (frozenset({"information"}), "064"),
+    "exchange": (frozenset({"information", "intelligence_sharing"}), "064"),
     "handover": (frozenset({"recipient", "country"}), "063"),
 }
-"""Trigger groups that need an object cue after them, and the code they then take."""
+"""Trigger groups that need an object after them (a cue, a topic or a country's name), and
+the code they then take."""
 _HELD_REACH = 60
 """``عقدت مديرية الأمن العام اجتماعا``: the subject between the verb and what was held."""
 _NEXT_REACH = 2
@@ -136,7 +137,7 @@ def _exchanged(mention: Mention, mentions: Sequence[Mention]) -> bool:
     triggers pass."""
     wanted = _OBJECTS.get(mention.entry.extra)
     return wanted is None or any(
-        (m.kind if m.kind != "cue" else m.value) in wanted[0]
+        (m.value in wanted[0] or m.kind in wanted[0])
         and mention.start < m.start
         and m.start - mention.end <= _OBJECT_REACH
         for m in mentions
