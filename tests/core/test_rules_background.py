@@ -715,3 +715,21 @@ def test_the_dgsn_in_nouakchott_is_mauritanias(extractor: Extractor) -> None:
 )
 def test_handed_over_to_a_body(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert types(extractor, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # the information the other side provided, in a relative clause
+            "بيروت - أوقفت شعبة المعلومات في قوى الأمن الداخلي اللبنانية، أمس، شبكة لتهريب "
+            "الكبتاغون. وقال مصدر أمني إن المعلومات التي وفرها الجانب الأردني كانت حاسمة في "
+            "تحديد مكان المستودع."
+        ),
+        (  # the agencies exchange data (present tense)
+            "عمان - أكد مصدر أمني أردني أن الأجهزة الأمنية الأردنية والعراقية تتبادل بشكل "
+            "يومي بيانات حول المطلوبين في قضايا التهريب."
+        ),
+    ],
+)
+def test_information_provided_and_exchanged(extractor: Extractor, text: str) -> None:
+    assert "intelligence_sharing" in types(extractor, text, "ar")
