@@ -18,10 +18,12 @@ first), and a redelivered article gets its first verdict back. The rules are tho
 core (:mod:`workers.core.dedup`, :mod:`workers.core.signature`, :mod:`workers.core.stories`);
 the same tests run against both.
 
-Measured on this 2-core machine (``python -m workers.dedup_bench URL``, a server of its own):
-one article's call takes a median 0.54, 0.56 and 0.64 ms at 10k, 100k and 1M indexed
-articles (0.30-0.33 ms of it in the script), and the index holds about 1.45 KB per article
-(145 MB per 100k at 1M).
+Measured on this 2-core machine, shared and busy (``coopstream bench``: a server per size,
+rounds interleaved, medians of 5): at 10k, 100k and 1M indexed articles the script takes
+0.38, 0.42 and 0.46 ms for an article without events and 1.16, 1.36 and 1.47 ms for one with
+events (the story path: 80 commands, 11.6 ``HMGET`` at every size: what grows is the cost of
+each access in a bigger dataset, for the duplicate part alike); the index holds about
+1.35 KB per article (135 MB per 100k at 1M).
 
 Keys, all under ``{prefix}:`` and all expiring but ``seq``:
 

@@ -25,6 +25,7 @@ from tests.story_cases import StoryCases
 from workers.core.indexes import ArticleIndex, Verdict
 from workers.core.reposts import reposts
 from workers.core.stories import STORIES_JUDGED
+from workers.dedup_bench import bench_dedup
 from workers.embedded import embedded_server
 from workers.stores import redis_index
 
@@ -146,3 +147,14 @@ class TestWorkersRacing:
         )
         assert len({v.story.story_id for v in verdicts}) == 1
         assert max(v.story.counts.articles for v in verdicts if v.story.counts) == WORKERS
+
+
+async def test_scaling_bench_interleaves_one_server_per_size(redis_url: str) -> None:
+    """The scaling bench, tiny: a 'server' per size (two connections here), rounds
+    interleaved; reposts are found, reports join their stories, every size has figures."""
+    out = await bench_dedup([redis_url, redis_url], (200, 400), probes=20, rounds=2)
+    assert out["servers"] == 2
+    for name in ("hits", "story_joined"):
+        assert out[name] == {"200": 1.0, "400": 1.0}
+    assert set(out["story_script_us"]) == {"200", "400"}
+    assert out["story_commands_per_article"]["200"] > 0

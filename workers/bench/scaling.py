@@ -2,13 +2,15 @@
 
 The index figures come from the dedup work's own harness (:func:`workers.dedup_bench
 .bench_dedup`: fills the Redis index to each size, times real lookups, reads ``INFO memory``),
-run here on a server of our own with persistence off. Commands per article come from the
-one-worker end-to-end phase (``INFO commandstats`` delta over the articles it processed).
+run here on servers of our own (one per size, persistence off, rounds interleaved). Commands
+per article come from the one-worker end-to-end phase (``INFO commandstats`` delta over the
+articles it processed).
 """
 
 from __future__ import annotations
 
 import asyncio
+from contextlib import ExitStack
 from typing import Any
 
 from workers.bench.e2e import Phase
@@ -17,9 +19,11 @@ from workers.embedded import embedded_server
 
 
 def bench_index(sizes: tuple[int, ...], probes: int) -> dict[str, Any]:
-    """``bench_dedup`` on a throwaway server."""
-    with embedded_server(appendonly=False) as url:
-        return asyncio.run(bench_dedup(url, sizes, probes))
+    """``bench_dedup`` on throwaway servers, one per size (each holds only its own size's
+    data; the rounds alternate between them)."""
+    with ExitStack() as stack:
+        urls = [stack.enter_context(embedded_server(appendonly=False)) for _ in sorted(sizes)]
+        return asyncio.run(bench_dedup(urls, sizes, probes))
 
 
 def flatness(lookup_us: dict[str, float]) -> float | None:
