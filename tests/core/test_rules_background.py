@@ -733,3 +733,33 @@ def test_handed_over_to_a_body(extractor: Extractor, text: str, expected: set[st
 )
 def test_information_provided_and_exchanged(extractor: Extractor, text: str) -> None:
     assert "intelligence_sharing" in types(extractor, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # what the talks dealt with is their topic, not a course held
+            "Dakar, 14 fév (APS) - Le ministre de l'Intérieur a reçu mercredi une délégation de "
+            "la police fédérale allemande. Les échanges ont porté sur la migration irrégulière "
+            "et le renforcement des capacités des unités de surveillance des côtes.",
+            "fr",
+            {"meeting"},
+        ),
+        (  # signed on the occasion of a visit: the visit is a meeting
+            "Paris et Alger ont signé jeudi à Alger un accord de coopération contre le trafic de "
+            "stupéfiants, à l'occasion de la visite du ministre français de l'Intérieur.",
+            "fr",
+            {"agreement", "meeting"},
+        ),
+        (
+            "القاهرة - استقبل وزير الداخلية المصري نظيره السوداني، وتركزت المباحثات على تنظيم "
+            "دورات تدريبية لضباط الشرطة السودانية.",
+            "ar",
+            {"meeting"},
+        ),
+    ],
+)
+def test_what_talks_dealt_with_and_the_visits_signings(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected
