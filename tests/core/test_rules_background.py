@@ -763,3 +763,32 @@ def test_what_talks_dealt_with_and_the_visits_signings(
     extractor: Extractor, text: str, language: str, expected: set[str]
 ) -> None:
     assert types(extractor, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (  # the course "programmed" for Mauritanian officers has not been held
+            "نواكشوط - استقبل وزير الداخلية الموريتاني سفير بلجيكا، وتطرق اللقاء إلى الدورة "
+            "التكوينية المبرمجة لفائدة ضباط الشرطة الموريتانية.",
+            "ar",
+        ),
+        (  # a postponed committee session
+            "الجزائر - استقبل وزير الداخلية الجزائري سفير إيطاليا، وأعلن عن تأجيل اجتماع "
+            "اللجنة المشتركة الجزائرية الإيطالية إلى موعد لاحق.",
+            "ar",
+        ),
+        (  # "la réunion" is a meeting, not the island of La Réunion
+            "Bruxelles - Le ministre de l'Intérieur a reçu mardi l'ambassadeur du Maroc. La "
+            "session de la commission mixte prévue à Rabat a été reportée.",
+            "fr",
+        ),
+    ],
+)
+def test_planned_and_postponed_events_are_none(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    found = extract(extractor, text, language)
+    assert {e.type for e in found.events} == {"meeting"}
+    assert "RE" not in found.summary.countries
+    assert all(e.evidence[0].start == 0 for e in found.events)

@@ -34,6 +34,9 @@ _OBJECTS = {
 the code they then take."""
 _HELD_REACH = 60
 """``عقدت مديرية الأمن العام اجتماعا``: the subject between the verb and what was held."""
+_PLANNED_REACH = 24
+"""``الدورة التكوينية المبرمجة``, ``la réunion prévue en juin``: the participle of something
+planned right after the trigger's noun."""
 _NEXT_REACH = 2
 """``أكتوبر المقبل``: the word for next right after the month."""
 _SIDES = 2
@@ -180,6 +183,7 @@ def _types(
     prospects = [m.end for m in prospective]
     remarks = [m for m in mentions if m.kind == "cue" and m.value == "remark"]
     frames = [m.start for m in mentions if m.kind == "cue" and m.value == "frame"]
+    planned = [m.start for m in mentions if m.kind == "cue" and m.value == "planned"]
     hosts: set[str] = set()
     first = -1
     for mention in mentions:
@@ -189,6 +193,7 @@ def _types(
         if (
             _held_back(mention, prospective, prospects, frames)
             or _remarked(mention, remarks, frames)
+            or any(0 <= start - mention.end <= _PLANNED_REACH for start in planned)
             or not _exchanged(mention, mentions)
         ):
             continue
