@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from schemas import DateRange
 from tests.index_cases import Feeder, IndexFactory, event, seed_events, seed_texts
 
 
@@ -197,6 +198,40 @@ class StoryCases:
             "brussels", events=[event("ES", city="Brussels", where="BE")], published_at=published
         )
         assert second.story.story_id != first.story.story_id
+
+    async def test_report_without_city_or_occasion_joins(self, feed: Feeder) -> None:
+        """One outlet names the city and the occasion, the other neither."""
+        day = date(2025, 11, 25)
+        first = await feed.send(
+            "full", events=[event("NO", start=day, city="Marrakech", occasion="GA")]
+        )
+        bare = await feed.send("bare", events=[event("MA", actor="NO", start=day)], language="ar")
+        assert bare.story.story_id == first.story.story_id
+
+    async def test_day_and_month_precision_join(self, feed: Feeder) -> None:
+        """'On 12 March' in one report, 'in March' in the other."""
+        published = datetime(2025, 3, 14, tzinfo=UTC)
+        day = event("ES", type="agreement", start=date(2025, 3, 12))
+        month = event("ES", type="training", start=date(2025, 3, 1))
+        month = month.model_copy(
+            update={"date": DateRange(start=date(2025, 3, 1), precision="month")}
+        )
+        first = await feed.send("day", events=[day], published_at=published)
+        second = await feed.send("month", events=[month], published_at=published)
+        assert second.story.story_id == first.story.story_id
+
+    async def test_background_date_in_one_report_joins(self, feed: Feeder) -> None:
+        """One report dates its events with last year's arrest (all its event dates lie
+        months before publication), the other gives no date: one story."""
+        published = datetime(2025, 6, 4, tzinfo=UTC)
+        old = event("US", actor="HN", type="extradition", start=date(2024, 8, 1))
+        first = await feed.send(
+            "undated", events=[event("US", actor="HN", type="extradition")], published_at=published
+        )
+        second = await feed.send(
+            "old", events=[old], language="fr", published_at=published + timedelta(days=1)
+        )
+        assert second.story.story_id == first.story.story_id
 
     async def test_first_report_is_new_then_mentions_grow(self, feed: Feeder) -> None:
         day = date(2025, 3, 12)
