@@ -792,3 +792,38 @@ def test_planned_and_postponed_events_are_none(
     assert {e.type for e in found.events} == {"meeting"}
     assert "RE" not in found.summary.countries
     assert all(e.evidence[0].start == 0 for e in found.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "PARIS - La cour d'appel de Paris a refusé jeudi l'extradition vers l'Algérie d'un "
+            "ancien ministre algérien poursuivi pour corruption, a indiqué son avocat.",
+            "fr",
+            set(),
+        ),
+        (
+            "الجزائر - رفضت محكمة الاستئناف بباريس تسليم وزير جزائري سابق إلى السلطات "
+            "الجزائرية، حسب ما أفاد به محاميه.",
+            "ar",
+            set(),
+        ),
+        (  # a request is no handover yet
+            "RABAT - La France a transmis aux autorités marocaines une demande d'extradition "
+            "visant un trafiquant de cocaïne arrêté à Tanger, selon une source judiciaire.",
+            "fr",
+            set(),
+        ),
+        (
+            "RABAT - Le Maroc a extradé mardi vers la France un trafiquant de cocaïne arrêté à "
+            "Tanger en vertu d'un mandat d'arrêt international.",
+            "fr",
+            {"extradition"},
+        ),
+    ],
+)
+def test_a_refused_or_requested_extradition_is_none(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected
