@@ -827,3 +827,25 @@ def test_a_refused_or_requested_extradition_is_none(
     extractor: Extractor, text: str, language: str, expected: set[str]
 ) -> None:
     assert types(extractor, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Madrid - Le ministre espagnol de l'Intérieur a reçu lundi son homologue "
+            "mauritanien. Lors de leur dernière rencontre, à Nouakchott, les deux ministres "
+            "avaient signé un accord sur les patrouilles conjointes.",
+            "fr",
+        ),
+        (
+            "الرباط - استقبل وزير الداخلية المغربي نظيره الإسباني، الاثنين. وتعقد اللجنة "
+            "الأمنية المشتركة بين البلدين اجتماعات منتظمة، كان آخرها بمدريد.",
+            "ar",
+        ),
+    ],
+)
+def test_the_previous_meeting_is_background(extractor: Extractor, text: str, language: str) -> None:
+    assert types(extractor, text, language) == {"meeting"}
+    found = extract(extractor, text, language)
+    assert all(e.evidence[0].start == 0 for e in found.events)
