@@ -849,3 +849,34 @@ def test_the_previous_meeting_is_background(extractor: Extractor, text: str, lan
     assert types(extractor, text, language) == {"meeting"}
     found = extract(extractor, text, language)
     assert all(e.evidence[0].start == 0 for e in found.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_types", "expected_countries"),
+    [
+        (  # combating diseases is health, not security
+            "القاهرة - التقى وزير الصحة المصري نظيره السعودي لبحث التعاون في مجال مكافحة "
+            "الأمراض المعدية وتبادل الخبرات الطبية.",
+            "ar",
+            set(),
+            set(),
+        ),
+        (  # the nisba agrees with the authorities before it, not the accused after it
+            "بغداد - أعلنت وزارة الداخلية العراقية، الأحد، تسلمها مطلوبا من السلطات التركية متهما "
+            "بقضايا إرهاب، وذلك بالتنسيق مع الإنتربول.",
+            "ar",
+            {"extradition"},
+            {"IQ", "TR"},
+        ),
+    ],
+)
+def test_health_is_no_security_and_the_nisba_agrees_with_its_noun(
+    extractor: Extractor,
+    text: str,
+    language: str,
+    expected_types: set[str],
+    expected_countries: set[str],
+) -> None:
+    found = extract(extractor, text, language)
+    assert {e.type for e in found.events} == expected_types
+    assert set(found.summary.countries) == expected_countries

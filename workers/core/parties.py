@@ -55,6 +55,16 @@ def _near(folded: str, mention: Mention, others: Sequence[Mention], reach: int) 
     return False
 
 
+def _right_after(folded: str, mention: Mention, bodies: Sequence[Mention]) -> bool:
+    """Whether the demonym is the adjective of the body right before it (``السلطات التركية
+    متهما``, ``les autorités turques un suspect``): it agrees with that body, not with a person
+    noun after it."""
+    return any(
+        body.end <= mention.start and not folded[body.end : mention.start].strip()
+        for body in bodies
+    )
+
+
 def _gap(folded: str, mention: Mention, others: Sequence[Mention]) -> int:
     """Words between ``mention`` and the nearest of ``others`` (a large number if none):
     ``businessman to Tanzanian detectives`` — the body is nearer than the person noun."""
@@ -115,7 +125,10 @@ def sides(folded: str, mentions: Sequence[Mention], cues: Set[str] | None = None
         elif mention.kind == "demonym":
             body_gap = _gap(folded, mention, bodies)
             person_gap = _gap(folded, mention, persons)
-            if body_gap >= _NEAR_WORDS or (person_gap < _ADJACENT_WORDS and person_gap <= body_gap):
+            agrees = _right_after(folded, mention, bodies)  # السلطات التركية متهما
+            if body_gap >= _NEAR_WORDS or (
+                person_gap < _ADJACENT_WORDS and person_gap <= body_gap and not agrees
+            ):
                 continue  # no body beside it, or a person noun nearer (a Moroccan national)
             agency = _agency_beside(folded, mention, bodies)
             found.append(Side(mention.value, mention, agency=agency))
