@@ -880,3 +880,11 @@ def test_health_is_no_security_and_the_nisba_agrees_with_its_noun(
     found = extract(extractor, text, language)
     assert {e.type for e in found.events} == expected_types
     assert set(found.summary.countries) == expected_countries
+
+
+def test_fighting_diseases_is_no_security(extractor: Extractor) -> None:
+    text = (
+        "RABAT - Le ministre marocain de la Santé a reçu son homologue français pour évoquer "
+        "la lutte contre les maladies chroniques et la formation des médecins."
+    )
+    assert types(extractor, text, "fr") == set()
