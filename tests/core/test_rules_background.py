@@ -888,3 +888,11 @@ def test_fighting_diseases_is_no_security(extractor: Extractor) -> None:
         "la lutte contre les maladies chroniques et la formation des médecins."
     )
     assert types(extractor, text, "fr") == set()
+
+
+def test_air_traffic_is_no_trafficking(extractor: Extractor) -> None:
+    text = (
+        "TUNIS - Le ministre tunisien des Transports a reçu son homologue libyen pour évoquer "
+        "le trafic aérien entre les deux pays."
+    )
+    assert types(extractor, text, "fr") == set()
