@@ -896,3 +896,22 @@ def test_air_traffic_is_no_trafficking(extractor: Extractor) -> None:
         "le trafic aérien entre les deux pays."
     )
     assert types(extractor, text, "fr") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "DAKAR - Le Sénégal et la Mauritanie ont signé lundi un protocole d'accord sur la "
+            "sécurité alimentaire et la gestion des pâturages transfrontaliers.",
+            "fr",
+        ),
+        (
+            "الرباط - وقع المغرب وموريتانيا، الاثنين، مذكرة تفاهم في مجال الأمن الغذائي "
+            "وتطوير الزراعات المقاومة للجفاف.",
+            "ar",
+        ),
+    ],
+)
+def test_food_security_is_no_security(extractor: Extractor, text: str, language: str) -> None:
+    assert types(extractor, text, language) == set()
