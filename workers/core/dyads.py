@@ -158,8 +158,8 @@ def _continues(found: Sequence[Scope], fact: Facts, last_index: int) -> bool:
 def _following(facts: Sequence[Facts], fact: Facts, actor: str) -> list[str]:
     """Sides named in the next sentences of the paragraph that report no event of their own."""
     for later in facts[fact.sentence.index + 1 : fact.sentence.index + 1 + _INHERIT_REACH]:
-        if later.sentence.paragraph != fact.sentence.paragraph or later.types:
-            break
+        if later.sentence.paragraph != fact.sentence.paragraph or later.types or later.offtime:
+            break  # a sentence of another time names no partner (``comes weeks after``)
         others = [c for c in later.countries if c != actor]
         if others:
             return others

@@ -1,0 +1,107 @@
+"""Discourse in English and Spanish news: ``the two sides``/``ambas partes`` are the sides
+just named, whoever else the sentence mentions; what was exchanged decides whether an
+exchange is information sharing; food or energy security is no security context; a
+sentence of another time (``comes weeks after``) names no partner; demonyms of smaller
+countries (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.core.events import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+def read(extractor: Extractor, text: str, language: str) -> tuple[set[str], set[str]]:
+    extraction = extractor.extract(text, language, None)
+    return {e.type for e in extraction.events}, set(extraction.summary.countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "types", "countries"),
+    [
+        (  # East African daily: a co-host named by "the two sides" is no participant
+            "Kenyan and Ugandan police chiefs met in Kampala on Monday to discuss "
+            "cross-border crime. The two sides also reviewed security plans for the 2027 "
+            "Africa Cup of Nations, which Kenya will co-host with Tanzania.",
+            "en",
+            {"meeting"},
+            {"KE", "UG"},
+        ),
+        (  # Levant: names exchanged are information
+            "Jordanian and Iraqi anti-narcotics officials met in Amman on Sunday. During "
+            "the talks, the two delegations exchanged the names of suspected Captagon "
+            "smugglers.",
+            "en",
+            {"meeting", "intelligence_sharing"},
+            {"JO", "IQ"},
+        ),
+        (  # views exchanged are talk
+            "The interior ministers of Jordan and Iraq met in Amman on Sunday and exchanged "
+            "views on regional security.",
+            "en",
+            {"meeting"},
+            {"JO", "IQ"},
+        ),
+        (
+            "Los jefes de policía de Argentina y Paraguay se reunieron el martes en "
+            "Posadas. Durante el encuentro, las dos policías intercambiaron datos sobre 40 "
+            "sospechosos de narcotráfico.",
+            "es",
+            {"meeting", "intelligence_sharing"},
+            {"AR", "PY"},
+        ),
+        (
+            "Los ministros del Interior de Argentina y Paraguay se reunieron el martes en "
+            "Asunción e intercambiaron opiniones sobre la seguridad regional.",
+            "es",
+            {"meeting"},
+            {"AR", "PY"},
+        ),
+        (  # the purpose is no frame for what follows "tras"
+            "Los ministros del Interior de España y Mauritania firmaron el miércoles en "
+            "Nuakchot un memorando para reforzar la lucha contra la inmigración irregular, "
+            "tras una reunión de dos horas.",
+            "es",
+            {"agreement", "meeting"},
+            {"ES", "MR"},
+        ),
+        (
+            "The trade ministers of India and the UAE met in Dubai on Wednesday and "
+            "discussed food security and investment.",
+            "en",
+            set(),
+            set(),
+        ),
+        (
+            "Los ministros de Agricultura de México y Guatemala se reunieron en Tapachula y "
+            "abordaron la seguridad alimentaria y el comercio.",
+            "es",
+            set(),
+            set(),
+        ),
+        (  # West African wire: Gambian; the pact of weeks before names no partner
+            "Senegalese and Gambian police chiefs met in Banjul on Tuesday to discuss border "
+            "crime. The meeting comes weeks after Senegal and Mauritania signed a security "
+            "pact in Nouakchott.",
+            "en",
+            {"meeting"},
+            {"SN", "GM"},
+        ),
+        (
+            "La policía tailandesa entregó a agentes de la policía china a un sospechoso de "
+            "fraude buscado por Pekín, informó el lunes la embajada.",
+            "es",
+            {"extradition"},
+            {"TH", "CN"},
+        ),
+    ],
+)
+def test_discourse(
+    extractor: Extractor, text: str, language: str, types: set[str], countries: set[str]
+) -> None:
+    assert read(extractor, text, language) == (types, countries)
