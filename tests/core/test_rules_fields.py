@@ -163,3 +163,54 @@ def test_a_city_is_compared_by_its_canonical_name(
     written: str, country: str, canonical: str
 ) -> None:
     assert place(written, country) == (canonical, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "topic"),
+    [
+        (
+            "سلمت السلطات الإماراتية أمس إلى فرنسا مطلوبا في قضايا غسل أموال وتهرب ضريبي، وذلك "
+            "بموجب نشرة حمراء صادرة عن الإنتربول.",
+            "ar",
+            "money_laundering",
+        ),
+        (
+            "Italian and Libyan coast guard commanders met in Rome on Tuesday to coordinate "
+            "patrols against departures from the Libyan coast.",
+            "en",
+            "border_security",
+        ),
+        (
+            "La Guardia Civil y la guardia costera de Marruecos firmaron el lunes en Rabat un "
+            "protocolo para coordinar sus patrullas en el Estrecho.",
+            "es",
+            "border_security",
+        ),
+        (
+            "Les garde-côtes sénégalais et la Guardia civil espagnole ont mené la semaine "
+            "dernière une patrouille conjointe au large de Dakar.",
+            "fr",
+            "border_security",
+        ),
+        (
+            "عقدت قيادتا خفر السواحل في سلطنة عمان وجمهورية الهند أمس اجتماعا في مسقط لبحث "
+            "التعاون في مكافحة عمليات التهريب البحري.",
+            "ar",
+            "border_security",
+        ),
+    ],
+)
+def test_topic_vocabulary(extractor: Extractor, text: str, language: str, topic: str) -> None:
+    assert topic in extractor.extract(text, language, None).summary.topics
+
+
+def test_training_named_only_in_the_background_is_no_topic(extractor: Extractor) -> None:
+    text = (
+        "The interior ministers of Kenya and Uganda met in Kampala on Monday to discuss cattle "
+        "rustling and arms smuggling. Both sides pledged to step up joint patrols.\n\n"
+        "The ministers did not take questions. Separately, the police college in Nairobi has "
+        "run training courses in forensic science since 2019."
+    )
+    summary = extractor.extract(text, "en", None).summary
+    assert summary.relevant
+    assert "training" not in summary.topics

@@ -12,6 +12,10 @@ from workers.core.numbers import Count
 
 _NEAR = timedelta(days=14)
 """Dates of the article's events this close to its lead event's are the same occasion's."""
+_ACTIVITIES: frozenset[Topic] = frozenset({"training", "intelligence_sharing"})
+"""Topics that name what was done: the article's only when an event's sentence, or the one
+after it, names them (``courses held in past years``, ``a regional course planned for next
+year`` in the background are no topic of this meeting)."""
 
 
 def summarize(
@@ -37,8 +41,14 @@ def summarize(
         if event.type not in types:
             types.append(event.type)
     topics: list[Topic] = []
+    near = {
+        scope.facts.sentence.index + step for scope in found if _two_sided(scope) for step in (0, 1)
+    }
     for fact in facts:  # what the article is about, background paragraphs included
-        topics.extend(t for t in fact.topics if t not in topics)
+        activities = fact.sentence.index in near  # training elsewhere is not this event's
+        topics.extend(
+            t for t in fact.topics if t not in topics and (activities or t not in _ACTIVITIES)
+        )
     for event in events:
         topics.extend(t for t in event.topics if t not in topics)
     meetings = next((c.value for c in counts if c.what == "meetings"), None)
@@ -54,6 +64,12 @@ def summarize(
         meeting_count=meetings,
         occasion=occasions[0] if occasions else None,
     )
+
+
+def _two_sided(scope: Scope) -> bool:
+    """Whether a scope codes events: an acting side with a counterpart, or two sides."""
+    sides = len(scope.counterparts) + len(scope.organizations)
+    return sides >= 1 if scope.actor else sides >= 2
 
 
 def _span(dated: list[DateRange]) -> DateRange | None:
