@@ -915,3 +915,38 @@ def test_air_traffic_is_no_trafficking(extractor: Extractor) -> None:
 )
 def test_food_security_is_no_security(extractor: Extractor, text: str, language: str) -> None:
     assert types(extractor, text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # the meeting is the subject of a verb in the future
+            "RABAT - Une réunion des ministres de l'Intérieur du Maroc, de l'Espagne et du "
+            "Portugal se tiendra lundi à Rabat pour préparer la sécurité de la Coupe du monde.",
+            "fr",
+            set(),
+        ),
+        (
+            "Une session de formation au profit des policiers nigériens sera organisée en juin "
+            "à Niamey par la gendarmerie française.",
+            "fr",
+            set(),
+        ),
+        (  # the future verb is in a relative clause about someone else
+            "MADRID - Le ministre espagnol de l'Intérieur a reçu mardi son homologue marocain, "
+            "qui participera jeudi à un forum sur la migration à Séville.",
+            "fr",
+            {"meeting"},
+        ),
+        (
+            "عمان - اجتماع اللجنة الأمنية المشتركة بين الأردن والعراق سيعقد الأسبوع المقبل في "
+            "بغداد لبحث تأمين الحدود.",
+            "ar",
+            set(),
+        ),
+    ],
+)
+def test_an_event_that_will_be_held_is_none_yet(
+    extractor: Extractor, text: str, language: str, expected: set[str]
+) -> None:
+    assert types(extractor, text, language) == expected

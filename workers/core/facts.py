@@ -37,6 +37,9 @@ _HELD_REACH = 60
 _PLANNED_REACH = 24
 """``الدورة التكوينية المبرمجة``, ``la réunion prévue en juin``: the participle of something
 planned right after the trigger's noun."""
+_FUTURE_REACH = 80
+_CLAUSE_MARKS = (" qui ", " que ", " dont ", ", et ", ";", " الذي ", " التي ", "، و")
+"""What ends the clause of a trigger's noun before a verb in the future."""
 _NEXT_REACH = 2
 """``أكتوبر المقبل``: the word for next right after the month."""
 _SIDES = 2
@@ -147,6 +150,17 @@ def _exchanged(mention: Mention, mentions: Sequence[Mention]) -> bool:
     )
 
 
+def _subject_of(folded: str, mention: Mention, future: Sequence[int]) -> bool:
+    """Whether the trigger's noun is the subject of a verb in the future in the same clause
+    (``Une réunion des ministres se tiendra lundi``), not of an earlier clause (``a reçu
+    l'ambassadeur, qui participera demain…``)."""
+    return any(
+        0 <= start - mention.end <= _FUTURE_REACH
+        and not any(mark in folded[mention.end : start] for mark in _CLAUSE_MARKS)
+        for start in future
+    )
+
+
 def _held_back(
     mention: Mention,
     prospective: Sequence[Mention],
@@ -184,6 +198,7 @@ def _types(
     remarks = [m for m in mentions if m.kind == "cue" and m.value == "remark"]
     frames = [m.start for m in mentions if m.kind == "cue" and m.value == "frame"]
     planned = [m.start for m in mentions if m.kind == "cue" and m.value == "planned"]
+    future = [m.start for m in mentions if m.kind == "cue" and m.value == "will"]
     hosts: set[str] = set()
     first = -1
     for mention in mentions:
@@ -194,6 +209,7 @@ def _types(
             _held_back(mention, prospective, prospects, frames)
             or _remarked(mention, remarks, frames)
             or any(0 <= start - mention.end <= _PLANNED_REACH for start in planned)
+            or _subject_of(folded, mention, future)
             or not _exchanged(mention, mentions)
         ):
             continue
