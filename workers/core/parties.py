@@ -147,10 +147,11 @@ def _owned(folded: str, mentions: Sequence[Mention]) -> set[int]:
     nisba or demonym of their own (``قوى الأمن الداخلي الإيرانية`` is Iran's, not Lebanon's)."""
     owned: set[int] = set()
     for mention, after in pairwise(mentions):
+        if mention.kind != "agency" or after.kind not in _NAME_KINDS:
+            continue
         between = folded[mention.end : after.start].strip()
-        if mention.kind == "agency" and (
-            (after.kind == "country" and between in _OF_WORDS)
-            or (after.kind == "demonym" and not between and after.value != mention.entry.extra)
+        if (after.kind == "country" and between in _OF_WORDS) or (
+            after.kind == "demonym" and not between and after.value != mention.entry.extra
         ):
             owned.add(id(mention))
     return owned
