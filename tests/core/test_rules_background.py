@@ -950,3 +950,24 @@ def test_an_event_that_will_be_held_is_none_yet(
     extractor: Extractor, text: str, language: str, expected: set[str]
 ) -> None:
     assert types(extractor, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (  # where a ring operates is no partner of the raid
+            "NIAMEY - La gendarmerie nigérienne a démantelé un réseau de passeurs opérant entre "
+            "le Niger, la Libye et l'Algérie, et interpellé douze suspects.",
+            "fr",
+        ),
+        (
+            "الجزائر - فككت مصالح الدرك الوطني شبكة إجرامية تنشط بين الجزائر وليبيا والنيجر "
+            "في تهريب المهاجرين، وأوقفت 12 مشتبها فيهم.",
+            "ar",
+        ),
+    ],
+)
+def test_where_a_ring_operates_is_no_partner(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert types(extractor, text, language) == set()
