@@ -37,14 +37,15 @@ Keys, all under ``{prefix}:`` and all expiring but ``seq``:
   expiry moves to two windows after that generation began. The cost of a lookup does not grow
   with history; 2^20 shards keep each string short (about 450 bytes at 1M articles: with 2^18
   the strings, four times longer, made a lookup at 1M 30-100 % slower than at 10k);
-- ``s:<story>`` a story (counts, context, mentions per event), ``sp:<participant>`` the recent
-  stories of a country or organisation (the latest ``PARTICIPANT_CAP``, scored by their last
-  activity there): ``window_s`` after the story's last article. An article reads the
-  ``STORIES_SCANNED`` latest of each of its participants (``ZRANGE … LIMIT``), counts exactly
-  how many of its participants each of those shares (one ``ZMSCORE`` per list cut short) and
-  reads at most ``STORIES_JUDGED`` of them (``HMGET``), so the story lookup costs a bounded
-  handful of commands however many stories a participant has (see
-  :class:`workers.core.stories.MemoryStoryIndex`, which keeps the same bounds);
+- ``s:<story>`` a story (counts, context, mentions per event: small values, so Redis keeps
+  it as one compact listpack), ``sj:<story>`` its events as first coded (JSON),
+  ``sp:<participant>`` the recent stories of a country or organisation (the latest
+  ``PARTICIPANT_CAP``, scored by their last activity there): ``window_s`` after the story's
+  last article. An article reads the ``STORIES_SCANNED`` latest of each of its participants
+  (``ZRANGE … LIMIT``), counts exactly how many of its participants each of those shares (one
+  ``ZMSCORE`` per list cut short) and reads at most ``STORIES_JUDGED`` of them (``HMGET``), so
+  the story lookup costs a bounded handful of commands however many stories a participant has
+  (see :class:`workers.core.stories.MemoryStoryIndex`, which keeps the same bounds);
 - ``seq`` a counter that orders articles (the earliest is the original).
 
 The script derives most keys itself (they depend on what it finds), so it needs one Redis

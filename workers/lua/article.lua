@@ -18,7 +18,9 @@
 -- Keys: {p}:a:<id>  article record (hash, expires after the window)
 --       {p}:b:<shard>  LSH buckets: a string of 14-byte entries, band field (4 bytes) +
 --                  article id hash (8) + generation (2), oldest first
---       {p}:s:<story>  story (hash: seq, counts, context, n:<event> mentions, j:<event> JSON)
+--       {p}:s:<story>  story (hash: seq, counts, context, n:<event> mentions; small values
+--                  only, so it stays one compact listpack that a judging HMGET reads at once)
+--       {p}:sj:<story>  the story's events as first coded (hash: event key -> JSON)
 --       {p}:sp:<participant>  stories of a participant (zset scored by its last activity
 --                  there, the `cap` most recent kept)
 local q = cjson.decode(ARGV[1])
@@ -44,7 +46,7 @@ local function reply(dup, matches, sid, outcomes)
   table.insert(out, 1, dup or '')
   for _, o in ipairs(outcomes) do
     local first = ''
-    if o[2] == 'mention' then first = field(p .. ':s:' .. sid, 'j:' .. o[1]) or '' end
+    if o[2] == 'mention' then first = field(p .. ':sj:' .. sid, o[1]) or '' end
     for _, x in ipairs({o[1], o[2], o[3], first}) do out[#out + 1] = x end
   end
   return out
@@ -330,12 +332,13 @@ for i, key in ipairs(q.keys) do
   local kind = 'mention'
   if n == 1 then
     kind = 'new'
-    redis.call('HSET', skey, 'j:' .. key, ARGV[4 + i])
+    redis.call('HSET', p .. ':sj:' .. sid, key, ARGV[4 + i])
   end
   outcomes[i] = {key, kind, n}
   lines[i] = key .. '\t' .. kind .. '\t' .. n
 end
 redis.call('PEXPIRE', skey, q.window)
+redis.call('PEXPIRE', p .. ':sj:' .. sid, q.window)
 for _, part in ipairs(q.parts) do
   local zkey = p .. ':sp:' .. part
   if redis.call('ZADD', zkey, 'GT', now, sid) == 1 then redis.call('HINCRBY', skey, 'np', 1) end
