@@ -971,3 +971,22 @@ def test_where_a_ring_operates_is_no_partner(
     extractor: Extractor, text: str, language: str
 ) -> None:
     assert types(extractor, text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # المالي after an official or the army is Malian
+            "بماكو - استقبل وزير الخارجية المالي، الاثنين، وفدا نيجريا برئاسة وزير الداخلية، "
+            "وبحث الجانبان تأمين الحدود المشتركة في مواجهة الجماعات الإرهابية.",
+            {"ML", "NE"},
+        ),
+        (  # … but the financial crisis is no Mali
+            "الرباط - بحث وزير الداخلية المغربي مع نظيره الفرنسي تداعيات الأزمة المالية على "
+            "تمويل برامج مكافحة الإرهاب.",
+            {"MA", "FR"},
+        ),
+    ],
+)
+def test_malian_or_financial(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert set(extract(extractor, text, "ar").summary.countries) == expected
