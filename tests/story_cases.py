@@ -188,14 +188,28 @@ class StoryCases:
         )
         assert second.story.story_id != first.story.story_id
 
-    async def test_places_outside_the_parties_countries_still_conflict(self, feed: Feeder) -> None:
-        """A MA-ES meeting in Rabat and one reported in Brussels: Belgium takes no part."""
+    async def test_place_of_a_country_taking_no_part_in_one_report_joins(
+        self, feed: Feeder
+    ) -> None:
+        """An extradition from Bogotá; the other report's place is a surname read as a city
+        (Mendoza, Argentina): a place where no party is from is weak evidence."""
+        published = datetime(2026, 2, 11, tzinfo=UTC)
+        sent = event("US", actor="CO", type="extradition", city="Bogota", where="CO")
+        first = await feed.send("en", events=[sent], published_at=published)
+        misread = event("US", actor="CO", type="extradition", city="Mendoza", where="AR")
+        second = await feed.send(
+            "es", events=[misread], language="es", published_at=published + timedelta(days=1)
+        )
+        assert second.story.story_id == first.story.story_id
+
+    async def test_two_places_where_no_party_is_from_still_conflict(self, feed: Feeder) -> None:
+        """A MA-ES meeting in Brussels and one in Geneva the same day: two stories."""
         published = datetime(2025, 3, 4, tzinfo=UTC)
         first = await feed.send(
-            "rabat", events=[event("ES", city="Rabat", where="MA")], published_at=published
+            "brussels", events=[event("ES", city="Brussels", where="BE")], published_at=published
         )
         second = await feed.send(
-            "brussels", events=[event("ES", city="Brussels", where="BE")], published_at=published
+            "geneva", events=[event("ES", city="Geneva", where="CH")], published_at=published
         )
         assert second.story.story_id != first.story.story_id
 

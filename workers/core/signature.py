@@ -23,9 +23,10 @@ Rules, the same in memory and in the Redis script (``workers/lua/article.lua``):
 - cities (or location countries) conflict when both are known and differ, unless the report
   is plainly the same event seen from elsewhere (:func:`elsewhere`): it shares an event (type
   and sides) with the story, the dates are near (event dates that agree, or publications at
-  most :data:`NEAR_DAYS` apart), the parties are nearly the same, and both places lie in the
-  same country or in countries taking part — a dateline in Bogotá and the raid in Cartagena,
-  the plane leaving Mexico City and landing in New York;
+  most :data:`NEAR_DAYS` apart), the parties are nearly the same, and the places lie in one
+  country or one of them in a country taking part — a dateline in Bogotá and the raid in
+  Cartagena, the plane leaving Mexico City and landing in New York, a port where an earlier
+  seizure was made named by one report;
 - the score is the shared participants, +1 for agreeing event dates, +1 for the same city,
   +1 for the same occasion; with none of these three, the two sets of participants must be
   nearly the same (Jaccard ≥ :data:`SAME_PARTIES`); the best score wins, the earliest story on
@@ -185,8 +186,9 @@ def elsewhere(
     article: Signature, story: Context, *, same_parties: bool, shares_event: bool
 ) -> bool:
     """Whether a report whose place differs from the story's is still the same event: one
-    event in common, near in time, nearly the same parties, and both places in one country
-    or in countries taking part."""
+    event in common, near in time, nearly the same parties, and the places in one country or
+    one of them in a country taking part (a place elsewhere is weak evidence: a background
+    port, a surname read as a city)."""
     mine, theirs = near(article.context), near(story)
     if not (same_parties and shares_event and mine and theirs):
         return False
@@ -194,7 +196,7 @@ def elsewhere(
         return False
     left, right = article.context.country, story.country
     taking_part = {p.removeprefix("c:") for p in article.participants if p.startswith("c:")}
-    return bool(left and right and (left == right or {left, right} <= taking_part))
+    return bool(left and right and (left == right or left in taking_part or right in taking_part))
 
 
 def _dates(mine: Context, theirs: Context, *, shares_event: bool) -> int | None:

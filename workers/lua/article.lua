@@ -176,14 +176,14 @@ for _, part in ipairs(q.parts) do
   if string.sub(part, 1, 2) == 'c:' then taking_part[string.sub(part, 3)] = true end
 end
 -- Another place, the same event: one event in common, near in time, nearly the same
--- parties, both places in one country or in countries taking part.
+-- parties, the places in one country or one of them in a country taking part.
 local function elsewhere(st, same_parties)
   local a0, a1 = near(ctx)
   local b0, b1 = near(st)
   if not (same_parties and st.shares and a0 and b0) then return false end
   if not (a0 <= b1 + q.near and b0 <= a1 + q.near) then return false end
   if ctx.co == '' or st.co == '' then return false end
-  return ctx.co == st.co or (taking_part[ctx.co] and taking_part[st.co]) or false
+  return ctx.co == st.co or taking_part[ctx.co] or taking_part[st.co] or false
 end
 local function judge(st, shared)
   if shared < math.min(2, #q.parts) or shared == 0 then return nil end
