@@ -990,3 +990,24 @@ def test_where_a_ring_operates_is_no_partner(
 )
 def test_malian_or_financial(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert set(extract(extractor, text, "ar").summary.countries) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "RABAT - Le ministre de l'Intérieur a reçu lundi son homologue malien, en prévision "
+            "de la réunion de la commission mixte prévue en mars prochain à Bamako.",
+            "fr",
+        ),
+        (
+            "الرباط - استقبل وزير الداخلية المغربي، الاثنين، نظيره الموريتاني، تحضيرا لاجتماع "
+            "اللجنة المشتركة المقرر في مارس المقبل.",
+            "ar",
+        ),
+    ],
+)
+def test_a_meeting_held_before_one_to_come_is_an_event(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert types(extractor, text, language) == {"meeting"}

@@ -40,6 +40,7 @@ planned right after the trigger's noun."""
 _FUTURE_REACH = 80
 _CLAUSE_MARKS = (" qui ", " que ", " dont ", ", et ", ";", " الذي ", " التي ", "، و")
 """What ends the clause of a trigger's noun before a verb in the future."""
+_UNDER_WAY = frozenset({"until", "done"})
 _NEXT_REACH = 2
 """``أكتوبر المقبل``: the word for next right after the month."""
 _SIDES = 2
@@ -365,10 +366,11 @@ def _acting_alone(
 def _upcoming(mentions: Sequence[Mention]) -> bool:
     """Whether the sentence, even the lead, announces an event to come: a month named as the
     next one (``من 13 إلى 15 أكتوبر المقبل``, ``le 15 octobre prochain``), with no past day
-    (``أمس``) and no ``until`` (``يستمر إلى غاية 20 أكتوبر المقبل`` is under way)."""
+    (``أمس``), no ``until`` (``يستمر إلى غاية 20 أكتوبر المقبل`` is under way) and no verb of
+    something done (``a reçu lundi … avant la réunion prévue en mars prochain``)."""
     months = [m.end for m in mentions if m.kind == "month"]
     if not months or any(
-        (m.kind == "cue" and m.value == "until") or (m.kind == "relative" and m.value[:1] == "-")
+        (m.kind == "cue" and m.value in _UNDER_WAY) or (m.kind == "relative" and m.value[:1] == "-")
         for m in mentions
     ):
         return False
