@@ -105,3 +105,46 @@ def test_discourse(
     extractor: Extractor, text: str, language: str, types: set[str], countries: set[str]
 ) -> None:
     assert read(extractor, text, language) == (types, countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "types", "countries"),
+    [
+        (  # Indian daily: the team's trip is the handover, not a visit
+            "NEW DELHI: A fugitive wanted in a cheating case was brought back from the UAE "
+            "on Sunday. A Delhi Police team which had travelled to Dubai took custody of "
+            "the accused from Emirati police.",
+            "en",
+            {"extradition"},
+            {"IN", "AE"},
+        ),
+        (  # Spanish press epithet: el instituto armado is the Guardia Civil
+            "La Guardia Civil desmanteló en Algeciras una red de narcotráfico. La pista la "
+            "dieron los servicios de inteligencia marroquíes, que compartieron con el "
+            "instituto armado los datos de los camiones.",
+            "es",
+            {"intelligence_sharing"},
+            {"ES", "MA"},
+        ),
+        (  # a request being considered is no extradition
+            "Agentes de la Policía Federal Argentina y de la Policía Nacional de Paraguay "
+            "detuvieron a 12 personas en un operativo conjunto. Paraguay analiza pedidos de "
+            "extradición de tres de los arrestados.",
+            "es",
+            {"joint_operation"},
+            {"AR", "PY"},
+        ),
+        (  # fraud platforms are crime, not investment news
+            "Egyptian and Greek police officers held a joint workshop in Cairo on online "
+            "fraud. During the workshop, the Egyptian and Greek units exchanged data on "
+            "fraudulent investment platforms.",
+            "en",
+            {"training", "intelligence_sharing"},
+            {"EG", "GR"},
+        ),
+    ],
+)
+def test_one_event_named_twice_and_security_words(
+    extractor: Extractor, text: str, language: str, types: set[str], countries: set[str]
+) -> None:
+    assert read(extractor, text, language) == (types, countries)

@@ -229,7 +229,13 @@ def _types(
         strong.setdefault(event_type, "" if extra == "counted" else extra)
         first = mention.start if first < 0 else first
     sharing = "intelligence_sharing" in strong or "intelligence_sharing" in weak
-    _overlaps(strong, sharing=sharing, signed=signed_object, hosted=hosts == {"043"})
+    _overlaps(
+        strong,
+        sharing=sharing,
+        signed=signed_object,
+        hosted=hosts == {"043"},
+        travelled=hosts == {"042"},
+    )
     if not strong:
         attended = [t for t in weak if not (ceremony and t == "meeting")]  # a ceremony's guests
         for event_type in attended:
@@ -237,15 +243,25 @@ def _types(
     return strong, weak, first
 
 
-def _overlaps(strong: dict[EventType, str], *, sharing: bool, signed: bool, hosted: bool) -> None:
+def _overlaps(
+    strong: dict[EventType, str],
+    *,
+    sharing: bool,
+    signed: bool,
+    hosted: bool,
+    travelled: bool = False,
+) -> None:
     """Types that name one event twice: agreeing to share information is the sharing; a
-    handover ``lors d'une opération coordonnée par Interpol`` is the extradition; hosting a
-    training course is the course."""
+    handover ``lors d'une opération coordonnée par Interpol`` is the extradition, and so is
+    the trip of the team that fetched him (``a CBI team which travelled to Kuwait took
+    custody of the accused``); hosting a training course is the course."""
     if "agreement" in strong and not signed and sharing:
         del strong["agreement"]
         strong.setdefault("intelligence_sharing", "064")
     if "extradition" in strong:
         strong.pop("joint_operation", None)
+        if travelled:
+            strong.pop("meeting", None)
     if "meeting" in strong and hosted and _HOSTED.intersection(strong):
         del strong["meeting"]
 
