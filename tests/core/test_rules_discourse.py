@@ -148,3 +148,37 @@ def test_one_event_named_twice_and_security_words(
     extractor: Extractor, text: str, language: str, types: set[str], countries: set[str]
 ) -> None:
     assert read(extractor, text, language) == (types, countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "types", "countries"),
+    [
+        (  # one side's raid after a two-country meeting is no joint operation
+            "Colombian and Ecuadorian police chiefs met in Quito on Monday to review border "
+            "security. On Tuesday, Colombian police dismantled a cocaine ring in Cali and "
+            "arrested 14 people.",
+            "en",
+            {"meeting"},
+            {"CO", "EC"},
+        ),
+        (
+            "Los jefes de las policías de Colombia y Ecuador se reunieron el lunes en Quito. "
+            "El martes, la Policía colombiana desarticuló una banda de narcotraficantes en "
+            "Cali y detuvo a 14 personas.",
+            "es",
+            {"meeting"},
+            {"CO", "EC"},
+        ),
+        (  # two sides that dismantle and arrest together: a joint operation
+            "La Policía Nacional y la Policía marroquí desarticularon el martes una red de "
+            "tráfico de hachís y detuvieron a 20 personas.",
+            "es",
+            {"joint_operation"},
+            {"ES", "MA"},
+        ),
+    ],
+)
+def test_one_sides_raid(
+    extractor: Extractor, text: str, language: str, types: set[str], countries: set[str]
+) -> None:
+    assert read(extractor, text, language) == (types, countries)
