@@ -179,3 +179,32 @@ def test_a_sentence_set_in_another_year_is_background(
     published = datetime(2025, 11, 20, tzinfo=UTC)
     events = extractor.extract(text, language, published).events
     assert {e.type for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (  # West African daily: the agenda of the talks
+            "Nigeria's police chief received the Ghanaian high commissioner in Abuja on "
+            "Monday. The talks covered intelligence cooperation, training and joint border "
+            "patrols.",
+            "en",
+        ),
+        (  # Andean ministry release: an aim, not a course
+            "El ministro del Interior de Perú recibió el lunes en Lima al embajador de "
+            "Chile. Las partes se comprometieron a fortalecer la capacitación de agentes "
+            "contra el crimen organizado.",
+            "es",
+        ),
+        (
+            "El ministro del Interior de Perú recibió el lunes en Lima al embajador de "
+            "Chile. En la reunión se trataron temas como la formación policial y los "
+            "patrullajes conjuntos en la frontera.",
+            "es",
+        ),
+    ],
+)
+def test_the_agenda_or_aim_of_talks_is_no_event(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert types(extractor, text, language) == {"meeting"}
