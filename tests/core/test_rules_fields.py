@@ -214,3 +214,44 @@ def test_training_named_only_in_the_background_is_no_topic(extractor: Extractor)
     summary = extractor.extract(text, "en", None).summary
     assert summary.relevant
     assert "training" not in summary.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start", "end"),
+    [
+        (
+            "Una treintena de agentes de la Policía Nacional del Perú y de la Policía Federal de "
+            "Brasil iniciaron este lunes en Lima un curso de cinco días sobre ciberdelincuencia.",
+            "es",
+            date(2025, 4, 14),
+            date(2025, 4, 18),
+        ),
+        (
+            "Des policiers nigériens et maliens suivent à Alger une session de formation de cinq "
+            "jours, ouverte le 7 avril, organisée par AFRIPOL sur la cybercriminalité.",
+            "fr",
+            date(2025, 4, 7),
+            date(2025, 4, 11),
+        ),
+        (
+            "انطلقت أمس بالرباط دورة تدريبية لمدة خمسة أيام لفائدة ضباط من الشرطة المغربية "
+            "والإسبانية حول مكافحة الإرهاب.",
+            "ar",
+            date(2025, 4, 14),
+            date(2025, 4, 18),
+        ),
+        (
+            "Kenyan and Ugandan police chiefs met in Kampala on 14 April, three days ago, to "
+            "discuss cattle rustling along the border.",
+            "en",
+            date(2025, 4, 14),
+            date(2025, 4, 14),
+        ),
+    ],
+)
+def test_a_duration_makes_a_span_from_the_first_day(
+    extractor: Extractor, text: str, language: str, start: date, end: date
+) -> None:
+    when = extractor.extract(text, language, datetime(2025, 4, 15, tzinfo=UTC)).summary.date
+    assert when is not None
+    assert (when.start, when.end) == (start, end)

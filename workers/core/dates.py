@@ -27,6 +27,23 @@ _LEFT = re.compile(
 )
 _RIGHT = re.compile(rf"^\s*(\d{{1,2}}){_ORD}(?:\s*{_TO}\s*(\d{{1,2}}){_ORD})?(?!\d)")
 _YEAR = re.compile(r"^\s*,?\s*(?:de |del |of |من |سنة |عام |من سنة |من عام )?((?:19|20)\d\d)(?!\d)")
+_DURATION = re.compile(r"(?<!\w)(\d{1,2}|[^\W\d]+)(?:-|\s+)(?:days?|jours|dias|ايام|يوما)(?!\w)")
+"""``a five-day course``, ``une session de cinq jours``, ``un curso de cinco días``, ``لمدة
+خمسة أيام``: how many days an event lasts (folded text)."""
+_NOT_DURATION = re.compile(
+    r"(?:\b(?:il y a|hace|dans|en|within|in|after|before|last|past|next|des|los|les|the|ces|estos)"
+    r"|(?<!\w)(?:قبل|بعد|خلال|منذ|اخر|الاخيره))\s*$"
+)
+"""Days before a duration's number that make it a time ago or ahead (``il y a trois jours``,
+``in two days``, ``قبل ثلاثة أيام``), or days counted back (``the past five days``)."""
+_AGO = re.compile(
+    r"^\s*(?:ago|later|earlier|after|before|apres|plus tard|despues|antes|mas tarde)\b"
+)
+_DUAL_DAYS = re.compile(r"(?<!\w)(?:لمده|علي مدي|علي مدار|طيله) يومين(?!\w)")
+"""``على مدى يومين``: the Arabic dual, two days."""
+_DURATION_REACH = 60
+"""A duration lengthens the one-day date written this close to it (same clause)."""
+_LONGEST = 31
 _WINDOW = 24
 _FUTURE_SLACK = timedelta(days=31)
 _SPAN_DAYS = 14
@@ -55,7 +72,52 @@ def find_dates(folded: str, mentions: list[Mention], published: datetime | None)
             continue
         if dated is not None:
             found.append(dated)
+    return _lengthened(folded, mentions, found)
+
+
+def _lengthened(folded: str, mentions: list[Mention], found: list[Dated]) -> list[Dated]:
+    """A one-day date beside a duration (``a five-day course opened on Monday 14 April``)
+    is the first day of a span that long: 14 to 18 April."""
+    durations = [
+        (match.start(), match.end(), days)
+        for match in _DURATION.finditer(folded)
+        if not _NOT_DURATION.search(folded[max(0, match.start() - 16) : match.start()])
+        and not _AGO.match(folded[match.end() : match.end() + 16])
+        and (days := _days(match.group(1), match.start(1), mentions)) is not None
+    ]
+    durations += [(m.start(), m.end(), 2) for m in _DUAL_DAYS.finditer(folded)]
+    for start, end, days in durations:
+        near = [
+            (gap, index)
+            for index, dated in enumerate(found)
+            if dated.range.precision != "month"
+            and dated.range.start is not None
+            and dated.range.start == dated.range.end
+            and 0 <= (gap := max(dated.start - end, start - dated.end)) <= _DURATION_REACH
+        ]
+        if not near:
+            continue
+        index = min(near)[1]
+        dated = found[index]
+        first = dated.range.start
+        assert first is not None
+        span = DateRange(
+            start=first, end=first + timedelta(days=days - 1), precision=dated.range.precision
+        )
+        found[index] = Dated(dated.start, dated.end, span, dated.explicit)
     return found
+
+
+def _days(word: str, at: int, mentions: list[Mention]) -> int | None:
+    """The number of days a duration names (digits or a number word), when plausible."""
+    if word.isdigit():
+        days = int(word)
+    else:
+        value = next((m.value for m in mentions if m.kind == "number" and m.start == at), None)
+        if value is None or not value.isdigit():
+            return None
+        days = int(value)
+    return days if 2 <= days <= _LONGEST else None
 
 
 def _absolute(folded: str, month_mention: Mention, published: date | None) -> Dated | None:
