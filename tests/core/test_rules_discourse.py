@@ -182,3 +182,11 @@ def test_one_sides_raid(
     extractor: Extractor, text: str, language: str, types: set[str], countries: set[str]
 ) -> None:
     assert read(extractor, text, language) == (types, countries)
+
+
+def test_forces_taking_part_in_raids_hold_no_meeting(extractor: Extractor) -> None:
+    text = (
+        "Officers of the Spanish Guardia Civil and of the French gendarmerie took part in "
+        "the raids in Perpignan on Tuesday, in which 20 suspects were arrested."
+    )
+    assert "meeting" not in read(extractor, text, "en")[0]

@@ -237,7 +237,9 @@ def _types(
         travelled=hosts == {"042"},
     )
     if not strong:
-        attended = [t for t in weak if not (ceremony and t == "meeting")]  # a ceremony's guests
+        attended = [  # a ceremony's guests, the forces taking part in a raid: no meeting
+            t for t in weak if not ((ceremony or operational) and t == "meeting")
+        ]
         for event_type in attended:
             strong.setdefault(event_type, "")
     return strong, weak, first
