@@ -24,7 +24,7 @@ from workers.core.sketch import Sketcher
 from workers.core.stories import STORIES_JUDGED, STORIES_SCANNED
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "eval" / "seeds.jsonl"
+SEEDS = ROOT / "seeds" / "seeds.jsonl"  # the user's two samples, as in ../shared/eval/
 DEV = sorted((ROOT / "tests" / "data" / "dev").glob("*.jsonl"))
 SKETCHER = Sketcher()
 IndexFactory = Callable[[], ArticleIndex]
