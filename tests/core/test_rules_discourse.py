@@ -190,3 +190,27 @@ def test_forces_taking_part_in_raids_hold_no_meeting(extractor: Extractor) -> No
         "the raids in Perpignan on Tuesday, in which 20 suspects were arrested."
     )
     assert "meeting" not in read(extractor, text, "en")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries"),
+    [
+        (
+            "Australia and Indonesia held talks in Jakarta on counter-terrorism on Tuesday, "
+            "a week after the United States and Japan announced a new security pact.",
+            "en",
+            {"AU", "ID"},
+        ),
+        (
+            "Los ministros del Interior de Marruecos y Francia se reunieron el martes en "
+            "Rabat para abordar la lucha antiterrorista, meses después de que Estados "
+            "Unidos respaldara el plan marroquí.",
+            "es",
+            {"MA", "FR"},
+        ),
+    ],
+)
+def test_countries_of_another_event_in_a_time_clause_take_no_part(
+    extractor: Extractor, text: str, language: str, countries: set[str]
+) -> None:
+    assert read(extractor, text, language)[1] == countries
