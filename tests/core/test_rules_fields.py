@@ -255,3 +255,34 @@ def test_a_duration_makes_a_span_from_the_first_day(
     when = extractor.extract(text, language, datetime(2025, 4, 15, tzinfo=UTC)).summary.date
     assert when is not None
     assert (when.start, when.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        (
+            "أبوظبي في 21 يناير/ وام / سلمت السلطات الإماراتية أمس إلى المغرب مطلوبا في قضايا "
+            "اتجار بالمخدرات، بالتعاون مع الإنتربول.",
+            "ar",
+            date(2025, 1, 20),
+        ),
+        (
+            "الدوحة في 21 يناير /قنا/ اجتمع وزير الداخلية القطري اليوم مع نظيره التركي لبحث "
+            "التعاون الأمني في مكافحة الإرهاب.",
+            "ar",
+            date(2025, 1, 21),
+        ),
+        (
+            "Dakar, 21 janv. (APS) – La gendarmerie sénégalaise et la police malienne ont mené "
+            "lundi une opération conjointe contre le trafic de drogue à la frontière.",
+            "fr",
+            date(2025, 1, 20),
+        ),
+    ],
+)
+def test_the_dateline_date_is_the_report_s(
+    extractor: Extractor, text: str, language: str, day: date
+) -> None:
+    when = extractor.extract(text, language, datetime(2025, 1, 21, tzinfo=UTC)).summary.date
+    assert when is not None
+    assert (when.start, when.end) == (day, day)

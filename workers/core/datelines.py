@@ -1,5 +1,6 @@
 """The dateline that opens a news article: ``KUWAIT CITY, Feb 18:``, ``RABAT –``,
-``MADRID, 17 Jul. (EUROPA PRESS) -``, ``الكويت - 17 - 2 (كونا) --``.
+``MADRID, 17 Jul. (EUROPA PRESS) -``, ``الكويت - 17 - 2 (كونا) --``, ``Dakar, 19 mars (APS) –``,
+``أبوظبي في 21 يناير/ وام /``.
 
 It tells where the report comes from: the host country when a national body is named with
 no country (``the Ministry of Interior``), the place when no sentence names one (``الكويت``
@@ -24,7 +25,9 @@ _CITY_REACH = 3
 _MARKS = frozenset(",:-(")
 _REACH = 60
 """The dateline ends at its dash or colon within this many characters of the start."""
-_ENDS = (" - ", " -- ", "--", ": ", " -\n")
+_ENDS = (" - ", " -- ", "--", ": ", " -\n", " – ", " — ", " –\n", " —\n")
+_AGENCY_TAG = re.compile(r"/\s*[^\W\d]{2,12}\s*/")
+"""``أبوظبي في 21 يناير/ وام /``: the agency between slashes ends the dateline."""
 _HEAD = 80
 """A dateline's agency stands within this many characters of the start."""
 _BRACKETED = re.compile(r"[(/]\s*([^()/\n]{2,24}?)\s*[)/]")
@@ -46,6 +49,9 @@ def read_dateline(textmap: TextMap, mentions: Sequence[Mention]) -> Dateline:
     folded = textmap.folded
     head = folded[:_REACH]
     ends = [at for at in (head.find(mark) for mark in _ENDS) if at > 0]
+    tag = _AGENCY_TAG.search(head)
+    if tag is not None:
+        ends.append(tag.end())
     end = min(ends) if ends else 0
     if any(m.kind == "trigger" and m.start < end for m in mentions):
         end = 0  # a sentence, not a dateline
