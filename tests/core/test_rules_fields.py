@@ -286,3 +286,13 @@ def test_the_dateline_date_is_the_report_s(
     when = extractor.extract(text, language, datetime(2025, 1, 21, tzinfo=UTC)).summary.date
     assert when is not None
     assert (when.start, when.end) == (day, day)
+
+
+def test_a_surname_is_no_city(extractor: Extractor) -> None:
+    text = (
+        "La Policía Nacional de Colombia entregó el martes en Bogotá a agentes de la DEA a "
+        "Luis Alberto Rosario Mendoza, alias 'el Químico', requerido por narcotráfico."
+    )
+    location = extractor.extract(text, "es", None).summary.location
+    assert location is not None
+    assert (location.city, location.country) == ("Bogota", "CO")
