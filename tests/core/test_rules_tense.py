@@ -208,3 +208,24 @@ def test_the_agenda_or_aim_of_talks_is_no_event(
     extractor: Extractor, text: str, language: str
 ) -> None:
     assert types(extractor, text, language) == {"meeting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Nigeria's police chief received his Nigerien counterpart in Abuja on Tuesday. "
+            "They discussed coordinated patrols along the frontier and the training of "
+            "border officers.",
+            "en",
+        ),
+        (
+            "El jefe de la Policía de Guatemala recibió el martes a su homólogo hondureño. "
+            "Ambos analizaron la extradición de tres cabecillas de pandillas y la "
+            "realización de patrullajes coordinados en la frontera.",
+            "es",
+        ),
+    ],
+)
+def test_what_talks_discuss_is_their_agenda(extractor: Extractor, text: str, language: str) -> None:
+    assert types(extractor, text, language) == {"meeting"}

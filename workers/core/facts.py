@@ -60,6 +60,9 @@ _CURRENT_DAYS = 120
 """A date this near the publication is the reported event's time."""
 _LAST_YEAR_MONTHS = 2
 """Published in January or February, last year's December is still recent."""
+_DISCUSSED = frozenset({"joint_operation", "training", "extradition"})
+"""What talks discuss (``discussed coordinated patrols``, ``analizaron la extradición``) is
+their agenda, not an event; the talks themselves are the meeting."""
 _TRADE_BODIES = frozenset({"Customs"})
 _TRADE_TOPICS: frozenset[str] = frozenset({"border_security"})
 """Bodies, topics and ``border`` cues that trade news names too (``border crossings``,
@@ -200,6 +203,7 @@ def _types(
     frames = [m.start for m in mentions if m.kind == "cue" and m.value == "frame"]
     planned = [m.start for m in mentions if m.kind == "cue" and m.value == "planned"]
     future = [m.start for m in mentions if m.kind == "cue" and m.value == "will"]
+    agenda = [m.end for m in mentions if m.kind == "cue" and m.value == "agenda"]
     hosts: set[str] = set()
     first = -1
     for mention in mentions:
@@ -212,6 +216,7 @@ def _types(
             or any(0 <= start - mention.end <= _PLANNED_REACH for start in planned)
             or _subject_of(folded, mention, future)
             or not _exchanged(mention, mentions)
+            or (event_type in _DISCUSSED and _deferred(mention, agenda, frames))
         ):
             continue
         extra = mention.entry.extra
