@@ -296,3 +296,14 @@ def test_a_surname_is_no_city(extractor: Extractor) -> None:
     location = extractor.extract(text, "es", None).summary.location
     assert location is not None
     assert (location.city, location.country) == ("Bogota", "CO")
+
+
+def test_when_the_news_was_learnt_is_not_the_event_date(extractor: Extractor) -> None:
+    text = (
+        "Une opération conjointe des polices ivoirienne et ghanéenne contre la traite des "
+        "enfants a permis l'interpellation de 40 suspects, a-t-on appris mardi de source "
+        "policière. L'opération s'est déroulée du 6 au 19 octobre 2025 dans les deux pays."
+    )
+    when = extractor.extract(text, "fr", datetime(2025, 11, 4, tzinfo=UTC)).summary.date
+    assert when is not None
+    assert (when.start, when.end) == (date(2025, 10, 6), date(2025, 10, 19))
