@@ -214,3 +214,28 @@ def test_countries_of_another_event_in_a_time_clause_take_no_part(
     extractor: Extractor, text: str, language: str, countries: set[str]
 ) -> None:
     assert read(extractor, text, language)[1] == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries"),
+    [
+        (
+            "Colombia extraditó el miércoles a Estados Unidos a un jefe del Clan del Golfo. "
+            "El grupo armado mantiene conversaciones de paz con el Gobierno colombiano en "
+            "Catar.",
+            "es",
+            {"CO", "US"},
+        ),
+        (
+            "Colombia extradited a Clan del Golfo commander to the United States on "
+            "Wednesday. The armed group is holding peace talks with the Colombian "
+            "government in Qatar.",
+            "en",
+            {"CO", "US"},
+        ),
+    ],
+)
+def test_peace_talks_with_an_armed_group_are_no_cooperation(
+    extractor: Extractor, text: str, language: str, countries: set[str]
+) -> None:
+    assert read(extractor, text, language) == ({"extradition"}, countries)
