@@ -273,6 +273,12 @@ def test_a_duration_makes_a_span_from_the_first_day(
             date(2025, 1, 21),
         ),
         (
+            "عمان 21 كانون الثاني (بترا)- أعلنت مديرية الأمن العام إحباط تهريب شحنة مخدرات في "
+            "عملية أمنية مشتركة نفذت أمس بالتنسيق مع الأجهزة الأمنية العراقية.",
+            "ar",
+            date(2025, 1, 20),
+        ),
+        (
             "Dakar, 21 janv. (APS) – La gendarmerie sénégalaise et la police malienne ont mené "
             "lundi une opération conjointe contre le trafic de drogue à la frontière.",
             "fr",

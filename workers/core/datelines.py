@@ -25,7 +25,7 @@ _CITY_REACH = 3
 _MARKS = frozenset(",:-(")
 _REACH = 60
 """The dateline ends at its dash or colon within this many characters of the start."""
-_ENDS = (" - ", " -- ", "--", ": ", " -\n", " – ", " — ", " –\n", " —\n")
+_ENDS = (" - ", " -- ", "--", ": ", " -\n", " – ", " — ", " –\n", " —\n", ")- ", ")-\n")
 _AGENCY_TAG = re.compile(r"/\s*[^\W\d]{2,12}\s*/")
 """``أبوظبي في 21 يناير/ وام /``: the agency between slashes ends the dateline."""
 _HEAD = 80
