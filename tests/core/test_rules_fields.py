@@ -313,3 +313,13 @@ def test_when_the_news_was_learnt_is_not_the_event_date(extractor: Extractor) ->
     when = extractor.extract(text, "fr", datetime(2025, 11, 4, tzinfo=UTC)).summary.date
     assert when is not None
     assert (when.start, when.end) == (date(2025, 10, 6), date(2025, 10, 19))
+
+
+def test_an_arabic_two_day_meeting_starts_on_its_first_named_day(extractor: Extractor) -> None:
+    text = (
+        "اختتمت في الدوحة أمس أعمال اللجنة الأمنية المشتركة بين دولة قطر والمملكة الأردنية "
+        "الهاشمية، التي عقدت على مدى يومي الاثنين والثلاثاء لبحث التعاون في مكافحة المخدرات."
+    )
+    when = extractor.extract(text, "ar", datetime(2025, 5, 14, tzinfo=UTC)).summary.date
+    assert when is not None
+    assert (when.start, when.end) == (date(2025, 5, 12), date(2025, 5, 13))
