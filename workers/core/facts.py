@@ -316,7 +316,8 @@ def facts_of(
     if first < 0 and _acting_alone(types, mentions, found, orgs):
         types = {}
     trade = "negative" in cues  # trade news names borders and customs too
-    security = (
+    drill = "drill" in cues and not set(topics) - _ACTIVITY_TOPICS  # air or naval drills
+    security = not drill and (
         "security" in cues
         or ("border" in cues and not trade)
         or ("agency" in kinds and not (trade and _customs_only(mentions)))
@@ -334,7 +335,7 @@ def facts_of(
         occasions=_occasions(mentions) if "occasion" in cues else [],
         dates=_event_dates(mentions, dates) if "reporting" in cues else list(dates),
         security=security,
-        negative="negative" in cues,
+        negative=trade or drill,
         cooperation="cooperation" in cues and "remark" not in cues,  # not a call for it
         weak_types=weak,
         ceremony=ceremony,

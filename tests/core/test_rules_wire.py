@@ -1,0 +1,96 @@
+"""English and Spanish wire and press-release phrasings, one sentence written for these tests
+each: handovers with a split or passive verb (handed … over to US authorities, entregó el
+lunes a Estados Unidos), intelligence that led to an arrest, datos de inteligencia, and
+defence drills (air or naval exercises, maniobras militares) that are no security
+cooperation unless a crime or border role is named."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.core.events import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "countries", "event_types"),
+    [
+        (
+            "en",
+            "Colombian authorities handed the alleged cartel financier over to US authorities on "
+            "Tuesday at a military airport in Bogota.",
+            ["CO", "US"],
+            ["extradition"],
+        ),
+        (
+            "es",
+            "El Gobierno de México entregó el lunes a Estados Unidos a 18 detenidos vinculados "
+            "al narcotráfico.",
+            ["MX", "US"],
+            ["extradition"],
+        ),
+        (
+            "es",
+            "La entrega de 26 reos a Estados Unidos fue acordada por el gabinete de seguridad de "
+            "México.",
+            ["MX", "US"],
+            ["extradition"],
+        ),
+        (
+            "en",
+            "Britain's National Crime Agency provided the intelligence that led to the arrest by "
+            "Dutch police.",
+            ["GB", "NL"],
+            ["intelligence_sharing"],
+        ),
+        (
+            "es",
+            "La Guardia Civil incautó la droga a partir de datos de inteligencia de la DEA "
+            "estadounidense.",
+            ["ES", "US"],
+            ["intelligence_sharing"],
+        ),
+        (
+            "es",
+            "El operativo se realizó en coordinación con los servicios de inteligencia de "
+            "Ecuador, informó la Policía de Colombia.",
+            ["CO", "EC"],
+            ["intelligence_sharing"],
+        ),
+        (
+            "en",
+            "NATO fighter jets from Germany and Poland took part in air exercises over the "
+            "Baltic Sea.",
+            [],
+            [],
+        ),
+        (
+            "es",
+            "Las armadas de Chile y Perú realizaron maniobras militares conjuntas en el Pacífico.",
+            [],
+            [],
+        ),
+        (
+            "en",
+            "Troops from Nigeria and Chad launched a joint counter-terrorism operation against "
+            "Boko Haram.",
+            ["NG", "TD"],
+            ["joint_operation"],
+        ),
+    ],
+)
+def test_wire_phrasings(
+    extractor: Extractor,
+    language: str,
+    text: str,
+    countries: list[str],
+    event_types: list[str],
+) -> None:
+    extraction = extractor.extract(text, language, None)
+    assert sorted(extraction.summary.countries) == countries
+    assert sorted({e.type for e in extraction.events}) == event_types
+    assert extraction.summary.relevant is bool(event_types)
