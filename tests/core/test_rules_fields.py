@@ -323,3 +323,13 @@ def test_an_arabic_two_day_meeting_starts_on_its_first_named_day(extractor: Extr
     when = extractor.extract(text, "ar", datetime(2025, 5, 14, tzinfo=UTC)).summary.date
     assert when is not None
     assert (when.start, when.end) == (date(2025, 5, 12), date(2025, 5, 13))
+
+
+def test_smuggling_networks_are_no_migration_by_themselves(extractor: Extractor) -> None:
+    text = (
+        "Jordanian and Iraqi anti-narcotics officials met in Amman on Monday and exchanged "
+        "information on smuggling networks moving captagon across their shared border."
+    )
+    topics = extractor.extract(text, "en", None).summary.topics
+    assert "illegal_migration" not in topics
+    assert "smuggling" in topics
