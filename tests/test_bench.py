@@ -45,5 +45,6 @@ def test_smallest_run_ends_with_json_holding_every_required_key() -> None:
     assert set(REQUIRED) <= figures.keys()
     assert isinstance(figures["dedup_lookup_us"], dict)
     assert figures["core_us_per_article"] > 0
+    assert 0 < figures["matcher_us_per_article"] < figures["core_us_per_article"]
     assert set(figures["core"]["5KB"]) == set(LANGUAGES)
     assert "PASS" in done.stdout or "MISS" in done.stdout

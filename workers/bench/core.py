@@ -19,7 +19,9 @@ from typing import Any
 
 from schemas import Article
 from workers.bench.corpus import LANGUAGES, Corpus
+from workers.core.events import matcher_language
 from workers.core.pipeline import Engines, Pipeline
+from workers.core.textmap import TextMap
 
 SIZES = {"5KB": 5_000, "50KB": 50_000}
 
@@ -53,6 +55,19 @@ async def _measure(engines: Engines, articles: Sequence[Article], rounds: int) -
     return figures
 
 
+def _matcher_us(engines: Engines, articles: Sequence[Article], language: str, rounds: int) -> float:
+    """µs per article of the extractor's lexicon pass alone: the folded text map and one
+    Aho–Corasick walk of the language's matcher (best of ``rounds`` passes)."""
+    lexicon = engines.extractor.lexicon
+    best = float("inf")
+    for _ in range(max(1, rounds)):
+        started = time.perf_counter()
+        for article in articles:
+            lexicon.matcher(matcher_language(article.text, language)).find(TextMap.of(article.text))
+        best = min(best, (time.perf_counter() - started) / max(1, len(articles)))
+    return best * 1e6
+
+
 def bench_core(
     engines: Engines,
     corpus: Corpus,
@@ -72,10 +87,13 @@ def bench_core(
                 for _ in range(count)
             ]
             by_size[label][language] = asyncio.run(_measure(engines, articles, rounds))
+            by_size[label][language]["matcher_us"] = round(
+                _matcher_us(engines, articles, language, rounds + 1), 1
+            )
     small = by_size["5KB"]
     totals = [small[lang]["total_us"] for lang in LANGUAGES]
     median, mean = statistics.median(totals), statistics.fmean(totals)
-    stages = [k for k in small[LANGUAGES[0]] if k.endswith("_us")]
+    stages = [k for k in small[LANGUAGES[0]] if k.endswith("_us") and k != "matcher_us"]
     cpu = statistics.median(small[lang]["cpu_us"] for lang in LANGUAGES)
     return {
         "core": by_size,
@@ -83,6 +101,9 @@ def bench_core(
         "core_mixed_us_per_article": round(mean, 1),
         "core_cpu_us_per_article": round(cpu, 1),
         "core_articles_per_s": round(1e6 / mean, 1),
+        "matcher_us_per_article": round(
+            statistics.median(small[lang]["matcher_us"] for lang in LANGUAGES), 1
+        ),
         "core_stage_us": {
             k: round(statistics.fmean(small[lang][k] for lang in LANGUAGES), 1) for k in stages
         },

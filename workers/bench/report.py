@@ -84,6 +84,10 @@ def render(figures: dict[str, Any], out: Callable[[str], None] = print) -> None:
         f"  median over languages (5 KB): {_num(figures['core_us_per_article'])} µs; "
         f"mixed: {_num(figures['core_articles_per_s'])} articles/s"
     )
+    out(
+        f"  matcher (part of events: folded text map + one Aho-Corasick pass), median 5 KB: "
+        f"{_num(figures.get('matcher_us_per_article'))} µs"
+    )
     out("")
     out("5. Language: langdetect over the whole text vs our bounded sample (5 KB articles)")
     for name in ("langdetect_full", "langdetect_sample", "language"):
