@@ -1,8 +1,9 @@
 """English and Spanish wire and press-release phrasings, one sentence written for these tests
 each: handovers with a split or passive verb (handed … over to US authorities, entregó el
-lunes a Estados Unidos), intelligence that led to an arrest, datos de inteligencia, and
-defence drills (air or naval exercises, maniobras militares) that are no security
-cooperation unless a crime or border role is named."""
+lunes a Estados Unidos), intelligence that led to an arrest, datos de inteligencia, operations
+coordinated by an organisation, a summit named where something was said (no meeting), and
+defence drills (air or naval exercises, maniobras militares) that are no security cooperation
+unless a crime or border role is named."""
 
 from __future__ import annotations
 
@@ -80,6 +81,47 @@ def extractor() -> Extractor:
             "Boko Haram.",
             ["NG", "TD"],
             ["joint_operation"],
+        ),
+        (
+            "en",
+            "Spanish and Moroccan police dismantled a hashish ring in a joint operation, officials "
+            "said on the sidelines of a security summit in Rabat.",
+            ["ES", "MA"],
+            ["joint_operation"],
+        ),
+        (
+            "es",
+            "En el operativo, coordinado por Europol, participaron agentes de España, Italia y "
+            "Francia.",
+            ["ES", "FR", "IT"],
+            ["joint_operation"],
+        ),
+        (
+            "en",
+            "The week-long operation was run by Europol and involved police from Spain, Portugal "
+            "and France, who arrested 40 people.",
+            ["ES", "FR", "PT"],
+            ["joint_operation"],
+        ),
+        (
+            "es",
+            "Paraguay extraditó este viernes a Brasil a un líder del Primeiro Comando da Capital.",
+            ["BR", "PY"],
+            ["extradition"],
+        ),
+        (
+            "en",
+            "Colombian and US forces conducted a joint counter-narcotics operation in the "
+            "Pacific, seizing 3 tonnes of cocaine.",
+            ["CO", "US"],
+            ["joint_operation"],
+        ),
+        (
+            "en",
+            "The arrest came after the FBI passed information to Mexican authorities about the "
+            "suspect's whereabouts.",
+            ["MX", "US"],
+            ["intelligence_sharing"],
         ),
     ],
 )

@@ -324,6 +324,7 @@ def facts_of(
         or official
         or bool(set(topics) - _ACTIVITY_TOPICS - (_TRADE_TOPICS if trade else frozenset()))
         or bool(security_orgs.intersection(orgs))
+        or "extradition" in types  # a handover of a wanted person is police work
     )
     return Facts(
         sentence=sentence,
