@@ -123,6 +123,32 @@ def extractor() -> Extractor:
             ["MX", "US"],
             ["intelligence_sharing"],
         ),
+        (
+            "en",
+            "Peru's police handed the Colombian fugitive over to Colombian agents at Lima airport.",
+            ["CO", "PE"],
+            ["extradition"],
+        ),
+        (
+            "en",
+            "Operation Trigger IX, which brought together law enforcement from 12 countries "
+            "including Brazil and Chile under INTERPOL coordination, led to 200 arrests.",
+            ["BR", "CL"],
+            ["joint_operation"],
+        ),
+        (
+            "es",
+            "La operación reunió a policías de España, Francia e Italia y dejó 40 detenidos.",
+            ["ES", "FR", "IT"],
+            ["joint_operation"],
+        ),
+        (
+            "en",
+            "The conference brought together police chiefs from Kenya and Uganda in Nairobi to "
+            "discuss terrorism.",
+            ["KE", "UG"],
+            ["meeting"],
+        ),
     ],
 )
 def test_wire_phrasings(
