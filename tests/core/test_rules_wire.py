@@ -149,6 +149,19 @@ def extractor() -> Extractor:
             ["KE", "UG"],
             ["meeting"],
         ),
+        (
+            "es",
+            "El Gobierno de Japón entregó el lunes a Honduras 20 patrullas para la Policía "
+            "Nacional.",
+            [],
+            [],
+        ),
+        (
+            "es",
+            "La Policía de Colombia entregó a Estados Unidos un informe sobre el narcotráfico.",
+            [],
+            [],
+        ),
     ],
 )
 def test_wire_phrasings(

@@ -29,6 +29,7 @@ _OBJECT_REACH = 120
 _OBJECTS = {
     "exchange": (frozenset({"information", "intelligence_sharing"}), "064"),
     "handover": (frozenset({"recipient", "country"}), "063"),
+    "surrender": (frozenset({"wanted"}), "063"),  # ``entregó el lunes a EE.UU. a 18 reos``
 }
 """Trigger groups that need an object after them (a cue, a topic or a country's name), and
 the code they then take."""
