@@ -162,6 +162,14 @@ def extractor() -> Extractor:
             [],
             [],
         ),
+        (
+            "en",
+            "Nigerian and Cameroonian troops killed 30 Boko Haram fighters in a joint operation "
+            "in the Lake Chad region. Military chiefs from Nigeria, Chad, Niger and Cameroon had "
+            "held talks in N'Djamena in March to plan the offensive.",
+            ["CM", "NG"],
+            ["joint_operation"],
+        ),
     ],
 )
 def test_wire_phrasings(
