@@ -170,6 +170,13 @@ def extractor() -> Extractor:
             ["CM", "NG"],
             ["joint_operation"],
         ),
+        (
+            "es",
+            "La ministra de Seguridad de Argentina recibió a su par paraguayo en Buenos Aires "
+            "para analizar la seguridad en la frontera.",
+            ["AR", "PY"],
+            ["meeting"],
+        ),
     ],
 )
 def test_wire_phrasings(
