@@ -177,6 +177,20 @@ def extractor() -> Extractor:
             ["AR", "PY"],
             ["meeting"],
         ),
+        (
+            "en",
+            "Police chiefs from Brazil and Argentina held a conference call on drug trafficking "
+            "on Monday.",
+            ["AR", "BR"],
+            ["meeting"],
+        ),
+        (
+            "es",
+            "Los jefes policiales de Brasil y Argentina hablaron por videoconferencia sobre la "
+            "operación conjunta contra el narcotráfico.",
+            ["AR", "BR"],
+            ["meeting"],
+        ),
     ],
 )
 def test_wire_phrasings(
