@@ -191,6 +191,33 @@ def extractor() -> Extractor:
             ["AR", "BR"],
             ["meeting"],
         ),
+        (
+            "en",
+            "More than 50 ships from 20 NATO allies, including Germany, Poland and Sweden, are "
+            "taking part in the BALTOPS exercise in the Baltic Sea.",
+            [],
+            [],
+        ),
+        (
+            "es",
+            "Tropas de Estados Unidos y Guatemala realizaron ejercicios conjuntos en Petén como "
+            "parte del programa Tradewinds.",
+            [],
+            [],
+        ),
+        (
+            "es",
+            "Las policías de Colombia y Panamá realizaron ejercicios conjuntos contra el "
+            "narcotráfico en el Darién.",
+            ["CO", "PA"],
+            ["joint_operation"],
+        ),
+        (
+            "en",
+            "Special forces from Mali and Niger held a joint counter-terrorism exercise in Niamey.",
+            ["ML", "NE"],
+            ["joint_operation"],
+        ),
     ],
 )
 def test_wire_phrasings(
