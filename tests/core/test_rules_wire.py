@@ -231,3 +231,33 @@ def test_wire_phrasings(
     assert sorted(extraction.summary.countries) == countries
     assert sorted({e.type for e in extraction.events}) == event_types
     assert extraction.summary.relevant is bool(event_types)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "ABU DHABI, 12th May, 2025 (WAM) -- The UAE Ministry of Interior and the Republic of "
+            "Kenya signed a memorandum of understanding on cybercrime and drug trafficking in "
+            "Dubai.",
+        ),
+        (
+            "en",
+            "NAIROBI - Kenya has signed a memorandum of understanding on cybercrime and drug "
+            "trafficking with the United Arab Emirates in Dubai, the Interior Ministry said.",
+        ),
+        (
+            "es",
+            "MADRID, 5 Mar. (EUROPA PRESS) - España y Emiratos Árabes Unidos han firmado en Dubái "
+            "un memorando de entendimiento en materia de lucha contra el crimen organizado.",
+        ),
+    ],
+)
+def test_venue_after_the_verb_beats_the_dateline(
+    extractor: Extractor, language: str, text: str
+) -> None:
+    summary = extractor.extract(text, language, None).summary
+    assert summary.event_types == ["agreement"]
+    assert summary.location is not None
+    assert (summary.location.city, summary.location.country) == ("Dubai", "AE")

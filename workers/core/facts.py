@@ -26,6 +26,9 @@ _PROSPECT_REACH = 160
 names what is planned, discussed or aimed at, not an event of its own."""
 _OBJECT_REACH = 120
 """What an exchange verb exchanged comes within this many characters after it."""
+_VENUE_REACH = 120
+"""A city this near after a trigger is where the event took place (``signed a memorandum of
+understanding on cybercrime and drug trafficking with the UAE in Dubai``)."""
 _OBJECTS = {
     "exchange": (frozenset({"information", "intelligence_sharing"}), "064"),
     "handover": (frozenset({"recipient", "country"}), "063"),
@@ -300,6 +303,8 @@ def facts_of(
             topics.append(mention.value)  # type: ignore[arg-type]
         elif kind == "city":
             cities.append((mention.value, mention.entry.extra))
+            if _after_trigger(mention, mentions):  # ``signed … in Dubai``: counts over a dateline
+                cities.append((mention.value, mention.entry.extra))
         elif kind == "person" and mention.entry.extra:
             official = True
     ceremony = "ceremony" in cues
@@ -349,6 +354,12 @@ def facts_of(
         pair="pair" in cues,
         roles=named_roles(textmap, mentions, found) if "role" in kinds and found else [],
     )
+
+
+def _after_trigger(city: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether a city is named in the clause right after an event's verb (``signed a
+    memorandum … in Dubai``, ``suscribieron en Dubái``): where that event took place."""
+    return any(m.kind == "trigger" and 0 <= city.start - m.end <= _VENUE_REACH for m in mentions)
 
 
 def _elsewhen(
