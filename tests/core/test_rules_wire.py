@@ -218,6 +218,25 @@ def extractor() -> Extractor:
             ["ML", "NE"],
             ["joint_operation"],
         ),
+        (
+            "en",
+            "Mexico extradited a cartel leader to the US on Monday.",
+            ["MX", "US"],
+            ["extradition"],
+        ),
+        (
+            "es",
+            "Estados Unidos deportó a El Salvador a un pandillero de la MS-13 buscado por "
+            "homicidio.",
+            ["SV", "US"],
+            ["extradition"],
+        ),
+        (
+            "es",
+            "Estados Unidos deportó a Honduras a 120 migrantes en un vuelo fletado.",
+            [],
+            [],
+        ),
     ],
 )
 def test_wire_phrasings(
