@@ -237,6 +237,26 @@ def extractor() -> Extractor:
             [],
             [],
         ),
+        (
+            "en",
+            "Canadian police provided critical intelligence to their US counterparts.",
+            ["CA", "US"],
+            ["intelligence_sharing"],
+        ),
+        (
+            "es",
+            "La Policía de Ecuador recibió información de la Policía de Colombia sobre el "
+            "paradero del prófugo.",
+            ["CO", "EC"],
+            ["intelligence_sharing"],
+        ),
+        (
+            "es",
+            "La Armada de Colombia interceptó el semisumergible con información de la DEA "
+            "estadounidense.",
+            ["CO", "US"],
+            ["intelligence_sharing"],
+        ),
     ],
 )
 def test_wire_phrasings(
