@@ -257,6 +257,19 @@ def extractor() -> Extractor:
             ["CO", "US"],
             ["intelligence_sharing"],
         ),
+        (
+            "es",
+            "AMERIPOL coordinó la Operación Andes en Bolivia, Perú y Chile, con 60 detenidos.",
+            ["BO", "CL", "PE"],
+            ["joint_operation"],
+        ),
+        (
+            "en",
+            "Europol supported the operation, led by Spain's Guardia Civil with Portuguese "
+            "police, which netted 3 tonnes of hashish.",
+            ["ES", "PT"],
+            ["joint_operation"],
+        ),
     ],
 )
 def test_wire_phrasings(
