@@ -15,11 +15,6 @@ from workers.core.events import Extraction, Extractor
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "seeds.jsonl"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
 def seeds() -> list[dict[str, Any]]:
     return [json.loads(line) for line in SEEDS.read_text(encoding="utf-8").splitlines() if line]
 

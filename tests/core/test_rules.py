@@ -14,11 +14,6 @@ from workers.core.lexicon import Lexicon
 from workers.core.textmap import TextMap
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
 def run(extractor: Extractor, text: str, language: str, published: str | None = None) -> Extraction:
     when = datetime.fromisoformat(published) if published else None
     return extractor.extract(text, language, when)

@@ -12,11 +12,6 @@ import pytest
 from workers.core.events import Extraction, Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
 def extract(extractor: Extractor, text: str, language: str) -> Extraction:
     return extractor.extract(text, language, None)
 

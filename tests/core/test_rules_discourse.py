@@ -11,11 +11,6 @@ import pytest
 from workers.core.events import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
 def read(extractor: Extractor, text: str, language: str) -> tuple[set[str], set[str]]:
     extraction = extractor.extract(text, language, None)
     return {e.type for e in extraction.events}, set(extraction.summary.countries)

@@ -13,11 +13,6 @@ from workers.core.summary import _span
 from workers.labelled import place
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
 @pytest.mark.parametrize(
     ("text", "language"),
     [

@@ -10,11 +10,6 @@ import pytest
 from workers.core.events import Extraction, Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
 def run(extractor: Extractor, text: str, language: str) -> Extraction:
     return extractor.extract(text, language, None)
 

@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.core.extracting import event_types as types
 from workers.core.events import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
-def types(extractor: Extractor, text: str, language: str) -> set[str]:
-    return {e.type for e in extractor.extract(text, language, None).events}
 
 
 @pytest.mark.parametrize(

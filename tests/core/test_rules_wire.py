@@ -12,11 +12,6 @@ import pytest
 from workers.core.events import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
 @pytest.mark.parametrize(
     ("language", "text", "countries", "event_types"),
     [
