@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 import fakeredis
@@ -23,19 +23,27 @@ def engines() -> Engines:
     return Engines.load()
 
 
+async def logged_run(
+    settings: Settings, engines: Engines, articles: list[dict[str, Any]]
+) -> tuple[list[MutableMapping[str, Any]], fakeredis.FakeAsyncRedis]:
+    """Publish ``articles`` through the app on the in-memory broker; its log lines and store."""
+    client = fakeredis.FakeAsyncRedis()
+    app, broker, _ = build_app(settings, client=client, engines=engines)
+    with capture_logs() as logs:
+        async with TestRedisBroker(broker) as test_broker, TestApp(app):
+            for article in articles:
+                await test_broker.publish(article, stream=settings.input_stream)
+    return logs, client
+
+
 async def test_one_canonical_line_per_article(
     settings_factory: Callable[..., Settings],
     engines: Engines,
     article_factory: Callable[..., dict[str, Any]],
 ) -> None:
     """The line carries id, entry id, language, counts and elapsed time — not the text."""
-    settings = settings_factory()
-    client = fakeredis.FakeAsyncRedis()
-    app, broker, _ = build_app(settings, client=client, engines=engines)
     article = article_factory(text="CANARY-7f3a " * 20)
-    with capture_logs() as logs:
-        async with TestRedisBroker(broker) as test_broker, TestApp(app):
-            await test_broker.publish(article, stream=settings.input_stream)
+    logs, _ = await logged_run(settings_factory(), engines, [article])
     lines = [line for line in logs if line["event"] == "article_enriched"]
     assert len(lines) == 1
     line = lines[0]
@@ -51,13 +59,8 @@ async def test_a_repeated_article_is_logged_as_already_published(
 ) -> None:
     """The same article pushed twice is published once; the log says which line was which."""
     settings = settings_factory()
-    client = fakeredis.FakeAsyncRedis()
-    app, broker, _ = build_app(settings, client=client, engines=engines)
     article = article_factory()
-    with capture_logs() as logs:
-        async with TestRedisBroker(broker) as test_broker, TestApp(app):
-            await test_broker.publish(article, stream=settings.input_stream)
-            await test_broker.publish(article, stream=settings.input_stream)
+    logs, client = await logged_run(settings, engines, [article, article])
     events = [line["event"] for line in logs if line["event"].startswith("article_")]
     assert events == ["article_enriched", "article_already_published"]
     assert await client.xlen(settings.enriched_stream) == 1
