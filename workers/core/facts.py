@@ -21,6 +21,7 @@ _ACTIVITY_TOPICS = frozenset({"training", "intelligence_sharing"})
 _PARTY_KINDS = frozenset({"country", "demonym", "agency", "person", "leader"})
 _COUNT_REACH = 16
 _REPORT_REACH = 24
+"""A date within this many characters after ``said``/``a indiqué``/``أفاد`` dates the report."""
 _PROSPECT_REACH = 160
 """A trigger within this many characters after ``discussed the possibility of``/``تهدف إلى``
 names what is planned, discussed or aimed at, not an event of its own."""
@@ -73,7 +74,6 @@ _TRADE_TOPICS: frozenset[str] = frozenset({"border_security"})
 ``aduanas``): beside a trade or economy cue they make no security context."""
 _HOSTED = frozenset({"training", "joint_operation"})
 """What a host (``a accueilli un stage``) holds: that is the event, not a meeting."""
-"""A date within this many characters after ``said``/``a indiqué``/``أفاد`` dates the report."""
 
 
 @dataclass(slots=True)
