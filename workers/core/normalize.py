@@ -108,13 +108,13 @@ _VECTOR_MIN = 256
 """Shorter texts take the string path (numpy's fixed cost per call is higher there)."""
 
 
-def _bmp() -> str:
+def bmp_text() -> str:
     """Every BMP code point but the surrogates, in order."""
     return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
 
 
 def _bmp_offset(index: int) -> int:
-    """Code point of position ``index`` of :func:`_bmp`."""
+    """Code point of position ``index`` of :func:`bmp_text`."""
     return index if index < 0xD800 else index + 0x800
 
 
@@ -125,7 +125,7 @@ def _bmp_classes() -> np.ndarray:
     off all code points at once; surrogates are spaces)."""
     classes = np.full(0x10000, _KEEP, dtype=np.uint8)
     classes[0xD800:0xE000] = _SPACE_OUT
-    bmp = _bmp()
+    bmp = bmp_text()
     for pattern in (_NON_LETTER, _SPACE_ANY):
         at = [_bmp_offset(m.start()) for m in pattern.finditer(bmp)]
         classes[at] = _SPACE_OUT
@@ -150,7 +150,7 @@ def _collapse(codes: np.ndarray, classes: np.ndarray) -> str:
     return letters.decode("utf-32-le")
 
 
-def _bmp_codes(text: str) -> np.ndarray | None:
+def bmp_codes(text: str) -> np.ndarray | None:
     """The code points of a long text of the BMP (the tables' range), else None."""
     if len(text) < _VECTOR_MIN:
         return None
@@ -164,7 +164,7 @@ def _letters_only(text: str, *, drop_marks: bool = True) -> str:
     one space: the regex passes of :func:`strip_accents` and ``_NON_LETTER``, done as one
     table lookup per code point in numpy for long texts (four to eight times faster on a
     5 KB article)."""
-    codes = _bmp_codes(text)
+    codes = bmp_codes(text)
     if codes is None:  # short, or beyond the table: regex
         if drop_marks and not text.isascii():
             bmp, astral = _combining_marks()
@@ -232,7 +232,7 @@ def fold_clean(cleaned: str) -> str:
     """:func:`fold` of a text already through :func:`clean_text`: for a long text of the
     BMP, two table lookups per code point in numpy (:func:`_bmp_folds`), else the string
     steps and the regex."""
-    codes = _bmp_codes(cleaned)
+    codes = bmp_codes(cleaned)
     if codes is not None:
         classes, values = _bmp_folds()
         found = classes[codes]

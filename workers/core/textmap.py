@@ -18,7 +18,7 @@ from functools import cache
 
 import numpy as np
 
-from workers.core.normalize import ARABIC_FOLD, ARABIC_MARKS
+from workers.core.normalize import ARABIC_FOLD, ARABIC_MARKS, bmp_codes, bmp_text
 
 
 def _latin_fold(char: str) -> str:
@@ -98,10 +98,6 @@ def _translate(text: str) -> str:
     return folded
 
 
-_VECTOR_MIN = 256
-"""Shorter texts take the string path (numpy's fixed cost per call is higher there)."""
-
-
 @cache
 def _bmp_tables() -> tuple[np.ndarray, np.ndarray]:
     """Per BMP code point: its fold (``_TABLE``, else itself) and whether it is an Arabic
@@ -110,9 +106,8 @@ def _bmp_tables() -> tuple[np.ndarray, np.ndarray]:
     table = codes.copy()
     for code, target in _TABLE.items():
         table[code] = ord(target)
-    marks = "".join(chr(code) for code in range(0x10000) if code < 0xD800 or code > 0xDFFF)
     marked = np.zeros(0x10000, dtype=bool)
-    for match in ARABIC_MARKS.finditer(marks):
+    for match in ARABIC_MARKS.finditer(bmp_text()):
         marked[ord(match.group())] = True
     return table, marked
 
@@ -134,10 +129,9 @@ class TextMap:
 
     @classmethod
     def of(cls, text: str) -> TextMap:
-        if len(text) >= _VECTOR_MIN:
-            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-            if int(codes.max()) <= 0xFFFF:
-                return cls._of_codes(text, codes)
+        codes = bmp_codes(text)
+        if codes is not None:  # long, and within the tables: numpy
+            return cls._of_codes(text, codes)
         translated = _translate(text)
         marks = [match.start() for match in ARABIC_MARKS.finditer(translated)]
         if not marks:
