@@ -19,7 +19,6 @@ _NEAR_WORDS = 4
 _ADJACENT_WORDS = 2
 _FAR = 1 << 20
 _PASSING_REACH = 40
-_AMBIGUOUS_REACH = 30
 _LIST_WORDS = frozenset(
     {",", "و", "and", "et", "y", "or", "ou", "o", "ainsi", "que", "as", "well", "the", "du", "de"}
     | {"des", "la", "le", "les", "l'", "d'", "del", "el", "los", "las", "e", "a", "en", "in", "au"}

@@ -180,21 +180,6 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
         sentences.append(Sentence(len(sentences), start, end, paragraph))
 
 
-def locate(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence holding ``offset`` (binary search), or None between sentences."""
-    low, high = 0, len(sentences) - 1
-    while low <= high:
-        middle = (low + high) // 2
-        sentence = sentences[middle]
-        if offset < sentence.start:
-            high = middle - 1
-        elif offset >= sentence.end:
-            low = middle + 1
-        else:
-            return sentence
-    return None
-
-
 def group(
     textmap: TextMap, sentences: list[Sentence], items: Sequence[_Item]
 ) -> dict[int, list[_Item]]:
