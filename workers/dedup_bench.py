@@ -171,6 +171,7 @@ _ORGANISATIONS = ["INTERPOL", "EUROPOL", "AFRIPOL", "UNODC"]
 _CITIES = ["rabat", "casablanca", "tanger", "madrid", "paris", "lyon", "tunis", "dakar", "lisboa"]
 _TYPES = ["meeting", "agreement", "joint_operation", "training", "extradition"]
 STORY_EVERY = 10
+"""One filled story per this many indexed articles."""
 _STORY_FIGURES = (
     "story_lookup_us",
     "story_lookup_p99_us",
@@ -179,7 +180,6 @@ _STORY_FIGURES = (
     "story_hmget_per_article",
     "story_joined",
 )
-"""One filled story per this many indexed articles."""
 
 
 def _participants(rng: random.Random) -> list[str]:
@@ -249,9 +249,9 @@ async def _fill_stories(
     pipe = client.pipeline(transaction=False)
     for n in range(start, stop):
         day = today - rng.randint(0, 365)
-        story = _Story(f"fill-{n}", _participants(rng), day, day + rng.randint(0, 2), "")
-        if rng.random() < 0.6:
-            story = _Story(story.sid, story.parts, day, story.end, rng.choice(_CITIES))
+        parts, end = _participants(rng), day + rng.randint(0, 2)
+        city = rng.choice(_CITIES) if rng.random() < 0.6 else ""
+        story = _Story(f"fill-{n}", parts, day, end, city)
         stories.append(story)
         last = now_ms - window_ms + 3_600_000 + (window_ms - 7_200_000) * n // total
         key = f"{p}:s:{story.sid}"
