@@ -36,12 +36,16 @@ class CommitResult:
     """Counts returned by the script, and which articles were published before."""
 
     published: int
-    skipped: int
     dead: int
     acked: int
     skipped_at: tuple[int, ...] = ()
     """Positions in ``Batch.enrichments`` of the articles published before (a redelivery):
     acknowledged only."""
+
+    @property
+    def skipped(self) -> int:
+        """How many articles were acknowledged without a second publish."""
+        return len(self.skipped_at)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ class Outbox:
         for letter in batch.dead:
             args += [letter.entry_id, letter.reason, letter.model_dump_json()]
         args += batch.ack_ids
-        published, skipped, dead, acked, *rest = await self._script(keys=keys, args=args)
-        skipped_at = tuple(int(p) - 1 for p in (rest[0] if rest else []))
-        return CommitResult(int(published), int(skipped), int(dead), int(acked), skipped_at)
+        published, dead, acked, skipped_at = await self._script(keys=keys, args=args)
+        return CommitResult(
+            int(published), int(dead), int(acked), tuple(int(p) - 1 for p in skipped_at)
+        )

@@ -153,9 +153,9 @@ class Processor:
         self._log_batch(batch, time.perf_counter() - started, result)
         return result
 
-    def _log_batch(self, batch: Batch, elapsed: float, result: CommitResult | None = None) -> None:
+    def _log_batch(self, batch: Batch, elapsed: float, result: CommitResult) -> None:
         per_article_ms = round(elapsed * 1000 / max(1, len(batch.ack_ids)), 3)
-        published_before = set(result.skipped_at) if result is not None else set()
+        published_before = set(result.skipped_at)
         for position, item in enumerate(batch.enrichments):
             a = item.article
             if position in published_before:

@@ -9,14 +9,14 @@
 -- then the entry ids to acknowledge.
 -- An article whose idempotency key already exists was published before (a redelivery after a
 -- crash between publish and ack): it is not published again, only acknowledged.
--- Returns {published, skipped, dead, acked, {positions (1-based) of the skipped articles}}.
+-- Returns {published, dead, acked, {positions (1-based) of the articles skipped}}.
 local group = ARGV[1]
 local n_articles = tonumber(ARGV[6])
 local n_dead = tonumber(ARGV[7])
 local n_acks = tonumber(ARGV[8])
 local ttl = tonumber(ARGV[5])
 local i = 9
-local published, skipped = 0, 0
+local published = 0
 local skipped_at = {}
 for a = 1, n_articles do
   local article_id, key_value, doc = ARGV[i], ARGV[i + 1], ARGV[i + 2]
@@ -32,8 +32,7 @@ for a = 1, n_articles do
     end
     published = published + 1
   else
-    skipped = skipped + 1
-    skipped_at[skipped] = a
+    skipped_at[#skipped_at + 1] = a
   end
   i = i + n_events
 end
@@ -47,4 +46,4 @@ local acked = 0
 if n_acks > 0 then
   acked = redis.call('XACK', KEYS[4], group, unpack(ARGV, i, i + n_acks - 1))
 end
-return {published, skipped, n_dead, acked, skipped_at}
+return {published, n_dead, acked, skipped_at}
