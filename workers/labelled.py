@@ -12,9 +12,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from workers.core.lexicon import read
 
 SET_FIELDS = ("countries", "organizations", "topics", "event_types")
 """The gold lists scored as sets, micro-averaged."""
@@ -56,10 +57,7 @@ def city_names() -> dict[tuple[str, str | None], str]:
     names: dict[tuple[str, str | None], str] = {}
     anywhere: dict[str, set[str]] = {}
     for language in _CITY_LANGUAGES:
-        path = resources.files("workers.core").joinpath("data", language, "cities.json")
-        if not path.is_file():
-            continue
-        for country, cities in json.loads(path.read_text(encoding="utf-8")).items():
+        for country, cities in read(language, "cities.json").items():
             if len(country) != 2 or not isinstance(cities, dict):  # about, datelines
                 continue
             for city, terms in cities.items():
