@@ -71,11 +71,12 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
     last_index = -_INHERIT_REACH - 1
     for fact in facts:
         types = dict(fact.types)
-        inherited = fact.sentence.index - last_index <= _INHERIT_REACH
-        if not types and fact.cooperation and inherited and fact.sides and not fact.offtime:
+        near = fact.sentence.index - last_index <= _INHERIT_REACH
+        inherited = (
+            not types and fact.cooperation and near and bool(fact.sides) and not fact.offtime
+        )
+        if inherited:
             types = {t: "" for t in last if not (fact.ceremony and t == "meeting")}
-        else:
-            inherited = False
         anaphoric = (
             (bool(types) or bool(fact.sides)) and fact.anaphor and bool(found) and not fact.offtime
         )
@@ -91,14 +92,14 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             or _continues(found, fact, last_index)
         ):
             continue
-        actor, counterparts = _dyad(_with_host(fact, dateline), home)
+        hosted = _with_host(fact, dateline)
+        actor, counterparts = _dyad(hosted, home)
         orgs = fact.organizations
         pair = _pair(found, facts, fact) if fact.pair else None
         if pair is not None:  # ``الجانبان``: the same two sides, whoever else is named
             actor, counterparts = pair
         if actor and not counterparts and not orgs:
             counterparts = _following(facts, fact, actor)
-        near = fact.sentence.index - last_index <= _INHERIT_REACH
         recent = found[-1] if found and (near or anaphoric) else None
         alone = not counterparts and not orgs
         if recent and anaphoric and recent.actor:  # the event's sides, and whom it adds
@@ -106,7 +107,7 @@ def scopes(facts: Sequence[Facts], home: Home, dateline: str | None = None) -> l
             actor = recent.actor
             counterparts = [
                 *recent.counterparts,
-                *(c for c in _with_host(fact, dateline) if c not in sides),
+                *(c for c in hosted if c not in sides),
             ]
             orgs = list(dict.fromkeys([*recent.organizations, *orgs]))
         elif recent and alone and fact.strong and actor in (None, recent.actor):
