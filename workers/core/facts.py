@@ -11,14 +11,13 @@ from datetime import date
 from schemas import EventType, Topic
 from workers.core.dates import Dated
 from workers.core.matcher import Mention
-from workers.core.parties import Side, organizations, sides
+from workers.core.parties import PARTY_KINDS, Side, organizations, sides
 from workers.core.persons import named_roles
 from workers.core.sentences import Sentence
 from workers.core.textmap import TextMap
 
-_ACTIVITY_TOPICS = frozenset({"training", "intelligence_sharing"})
+ACTIVITY_TOPICS: frozenset[Topic] = frozenset({"training", "intelligence_sharing"})
 """Topics that name an activity, not a threat: training for tourism workers is no security."""
-_PARTY_KINDS = frozenset({"country", "demonym", "agency", "person", "leader"})
 _COUNT_REACH = 16
 _REPORT_REACH = 24
 """A date within this many characters after ``said``/``a indiqué``/``أفاد`` dates the report."""
@@ -317,18 +316,18 @@ def facts_of(
     types, weak, first = (
         _types(folded, mentions, ceremony) if "trigger" in kinds and not offtime else ({}, [], -1)
     )
-    found = sides(folded, mentions, cues) if kinds & _PARTY_KINDS else []
+    found = sides(folded, mentions, cues) if kinds & PARTY_KINDS else []
     orgs = organizations(mentions) if "org" in kinds else []
     if first < 0 and _acting_alone(types, mentions, found, orgs):
         types = {}
     trade = "negative" in cues  # trade news names borders and customs too
-    drill = "drill" in cues and not set(topics) - _ACTIVITY_TOPICS  # air or naval drills
+    drill = "drill" in cues and not set(topics) - ACTIVITY_TOPICS  # air or naval drills
     security = not drill and (
         "security" in cues
         or ("border" in cues and not trade)
         or ("agency" in kinds and not (trade and _customs_only(mentions)))
         or official
-        or bool(set(topics) - _ACTIVITY_TOPICS - (_TRADE_TOPICS if trade else frozenset()))
+        or bool(set(topics) - ACTIVITY_TOPICS - (_TRADE_TOPICS if trade else frozenset()))
         or bool(security_orgs.intersection(orgs))
         or "extradition" in types  # a handover of a wanted person is police work
     )

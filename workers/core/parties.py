@@ -24,7 +24,8 @@ _LIST_WORDS = frozenset(
     | {"des", "la", "le", "les", "l'", "d'", "del", "el", "los", "las", "e", "a", "en", "in", "au"}
 )
 _OF_WORDS = frozenset({"of", "of the", "de", "del", "de la", "d'", "du", "in", "en"})
-_PARTY_KINDS = frozenset({"country", "demonym", "agency", "person", "leader"})
+PARTY_KINDS = frozenset({"country", "demonym", "agency", "person", "leader"})
+"""Mention kinds that can name a side."""
 _NAME_KINDS = frozenset({"country", "demonym"})
 
 
@@ -98,7 +99,7 @@ def _passing(folded: str, mentions: Sequence[Mention]) -> set[int]:
 def sides(folded: str, mentions: Sequence[Mention], cues: Set[str] | None = None) -> list[Side]:
     """The countries taking part in one sentence, in order of mention (``cues``: the values
     of the sentence's cues, when the caller has them)."""
-    parties = [m for m in mentions if m.kind in _PARTY_KINDS]
+    parties = [m for m in mentions if m.kind in PARTY_KINDS]
     if not parties:
         return []
     if cues is None:

@@ -7,15 +7,14 @@ from datetime import timedelta
 
 from schemas import CooperationEvent, DateRange, EventType, Location, Summary, Topic
 from workers.core.dyads import Scope, article_city
-from workers.core.facts import Facts
+from workers.core.facts import ACTIVITY_TOPICS, Facts
 from workers.core.numbers import Count
 
 _NEAR = timedelta(days=14)
 """Dates of the article's events this close to its lead event's are the same occasion's."""
-_ACTIVITIES: frozenset[Topic] = frozenset({"training", "intelligence_sharing"})
-"""Topics that name what was done: the article's only when an event's sentence, or the one
-after it, names them (``courses held in past years``, ``a regional course planned for next
-year`` in the background are no topic of this meeting)."""
+# Activity topics (facts.ACTIVITY_TOPICS: what was done) are the article's only when an
+# event's sentence, or the one after it, names them (``courses held in past years``, ``a
+# regional course planned for next year`` in the background are no topic of this meeting).
 
 
 def summarize(
@@ -47,7 +46,7 @@ def summarize(
     for fact in facts:  # what the article is about, background paragraphs included
         activities = fact.sentence.index in near  # training elsewhere is not this event's
         topics.extend(
-            t for t in fact.topics if t not in topics and (activities or t not in _ACTIVITIES)
+            t for t in fact.topics if t not in topics and (activities or t not in ACTIVITY_TOPICS)
         )
     for event in events:
         topics.extend(t for t in event.topics if t not in topics)
