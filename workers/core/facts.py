@@ -124,7 +124,7 @@ def _counted(folded: str, mention: Mention, mentions: Sequence[Mention]) -> bool
     )
 
 
-def _deferred(mention: Mention, prospects: Sequence[int], frames: Sequence[int] = ()) -> bool:
+def _deferred(mention: Mention, prospects: Sequence[int], frames: Sequence[int]) -> bool:
     """Whether a trigger follows a cue of something planned, discussed or aimed at, with no
     frame of the event between (``un protocole portant sur … , à l'issue d'une réunion``)."""
     return any(
@@ -134,7 +134,7 @@ def _deferred(mention: Mention, prospects: Sequence[int], frames: Sequence[int] 
     )
 
 
-def _remarked(mention: Mention, remarks: Sequence[Mention], frames: Sequence[int] = ()) -> bool:
+def _remarked(mention: Mention, remarks: Sequence[Mention], frames: Sequence[int]) -> bool:
     """Whether a trigger is what praise, a call or a reminder speaks of (``أشاد بالدور … في
     تبادل المعلومات``, ``a appelé à davantage d'échanges``, ``depuis la signature``): no
     event, not even a pledged one."""
@@ -172,7 +172,7 @@ def _held_back(
     mention: Mention,
     prospective: Sequence[Mention],
     prospects: list[int],
-    frames: Sequence[int] = (),
+    frames: Sequence[int],
 ) -> bool:
     """Whether a trigger names something only planned, discussed or aimed at (it is part of
     the cue, ``will meet``, or after it); a held-back trigger holds back those listed after
@@ -259,7 +259,7 @@ def _overlaps(
     sharing: bool,
     signed: bool,
     hosted: bool,
-    travelled: bool = False,
+    travelled: bool,
 ) -> None:
     """Types that name one event twice: agreeing to share information is the sharing; a
     handover ``lors d'une opération coordonnée par Interpol`` is the extradition, and so is
