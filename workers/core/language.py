@@ -8,7 +8,10 @@ walks run side by side in numpy over a matrix of the profiles; each walk's ``alp
 uniform draws come from one generator seeded by ``seed``, drawn once per detector, so every
 call walks with the same numbers. The stock ``Detector`` costs 1.5-3.8 ms on a 240-character
 sample (mostly Python loops over the 55 languages per draw); this path costs 0.2-0.3 ms per
-article (sample included) and finds the same language on the labelled sets.
+article (sample included) and finds the same language on the labelled sets. Both figures
+come from ``coopstream bench`` (part 5: ``langdetect_sample`` and ``language``, 5 KB
+articles); ``coopstream bench --quick --skip-e2e --skip-scaling`` on a busy 2-core machine
+(load 1.2) gave 1.2-3.2 ms and 0.39-0.64 ms.
 """
 
 from __future__ import annotations
