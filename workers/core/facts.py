@@ -200,13 +200,17 @@ def _types(
     signed_object = "agreement" in marks
     action = "action" in marks
     operational = "operation" in marks
-    prospective = [m for m in mentions if m.kind == "cue" and m.value == "prospective"]
+    by_cue: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "cue":
+            by_cue.setdefault(m.value, []).append(m)
+    prospective = by_cue.get("prospective", [])
     prospects = [m.end for m in prospective]
-    remarks = [m for m in mentions if m.kind == "cue" and m.value == "remark"]
-    frames = [m.start for m in mentions if m.kind == "cue" and m.value == "frame"]
-    planned = [m.start for m in mentions if m.kind == "cue" and m.value == "planned"]
-    future = [m.start for m in mentions if m.kind == "cue" and m.value == "will"]
-    agenda = [m.end for m in mentions if m.kind == "cue" and m.value == "agenda"]
+    remarks = by_cue.get("remark", [])
+    frames = [m.start for m in by_cue.get("frame", ())]
+    planned = [m.start for m in by_cue.get("planned", ())]
+    future = [m.start for m in by_cue.get("will", ())]
+    agenda = [m.end for m in by_cue.get("agenda", ())]
     hosts: set[str] = set()
     first = -1
     for mention in mentions:
