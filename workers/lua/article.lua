@@ -171,6 +171,7 @@ local function near(c)
   if c.s0 then return c.s0 + q.before, c.s1 - q.after end
   return nil
 end
+local near0, near1 = near(ctx)  -- the article's, the same for every candidate
 local taking_part = {}
 for _, part in ipairs(q.parts) do
   if string.sub(part, 1, 2) == 'c:' then taking_part[string.sub(part, 3)] = true end
@@ -178,10 +179,9 @@ end
 -- Another place, the same event: one event in common, near in time, nearly the same
 -- parties, the places in one country or one of them in a country taking part.
 local function elsewhere(st, same_parties)
-  local a0, a1 = near(ctx)
   local b0, b1 = near(st)
-  if not (same_parties and st.shares and a0 and b0) then return false end
-  if not (a0 <= b1 + q.near and b0 <= a1 + q.near) then return false end
+  if not (same_parties and st.shares and near0 and b0) then return false end
+  if not (near0 <= b1 + q.near and b0 <= near1 + q.near) then return false end
   if ctx.co == '' or st.co == '' then return false end
   return ctx.co == st.co or taking_part[ctx.co] or taking_part[st.co] or false
 end
