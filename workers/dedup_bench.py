@@ -290,7 +290,7 @@ async def _measure_stories(
 ) -> dict[str, float]:
     """One pass of story probes, each a new article with real events, alternately a new event
     of the crowd of participants (a new story, unless it happens to fit a filled one) and a
-    report of the event of a probe 2-50 articles earlier (it must join that story)."""
+    report of the event of a probe 1-49 articles earlier (it must join that story)."""
     today = date.today().toordinal()
     fresh = [
         _Story(f"new-{tag}-{i}", _participants(rng), d, d, rng.choice(_CITIES))
@@ -453,7 +453,7 @@ async def bench_dedup(
     with real events, client side), ``story_lookup_p99_us``, ``story_script_us`` (server µs
     per call), ``story_commands_per_article`` (commands the script ran, INFO commandstats),
     ``story_hmget_per_article``, ``story_joined`` (share of reports of an event
-    first reported 2-50 articles earlier that joined its story), ``story_flatness`` (slowest
+    first reported 1-49 articles earlier that joined its story), ``story_flatness`` (slowest
     server time per call over the fastest)."""
     ordered = sorted(sizes)
     urls = [redis_url] if isinstance(redis_url, str) else list(redis_url)

@@ -22,7 +22,7 @@ def bench_index(sizes: tuple[int, ...], probes: int) -> dict[str, Any]:
     """``bench_dedup`` on throwaway servers, one per size (each holds only its own size's
     data; the rounds alternate between them)."""
     with ExitStack() as stack:
-        urls = [stack.enter_context(embedded_server(appendonly=False)) for _ in sorted(sizes)]
+        urls = [stack.enter_context(embedded_server(appendonly=False)) for _ in sizes]
         return asyncio.run(bench_dedup(urls, sizes, probes))
 
 
