@@ -26,7 +26,7 @@ from schemas import (
     Summary,
 )
 from workers.evaluate import mismatches, render_table, run_eval
-from workers.labelled import Gold, LabelledSetError, Record, parse_line, read_records
+from workers.labelled import Gold, LabelledSetError, Record, parse_line, place, read_records
 from workers.scoring import Prf, score, story_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -387,3 +387,23 @@ class TestRun:
             assert scores["language_accuracy"] == 1.0
             for name in SCORE_KEYS - {k for k in SCORE_KEYS if k.endswith("_accuracy")}:
                 assert {"precision", "recall", "f1"} <= set(scores[name])
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Tánger", "tangier"),
+        ("Tanger", "tangier"),
+        ("طنجة", "tangier"),
+        ("Marrakesh", "marrakech"),
+        ("مراكش", "marrakech"),
+        ("Nowhereville", "nowhereville"),  # unknown to the data: folded as written
+    ],
+)
+def test_a_city_is_compared_by_its_canonical_name(written: str, canonical: str) -> None:
+    """The scorer counts a location right whatever language or spelling the gold uses."""
+    assert place(written, "ma") == (canonical, "MA")
+
+
+def test_two_cities_stay_two() -> None:
+    assert place("Rabat", "MA") != place("Tangier", "MA")
